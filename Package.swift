@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "maturity",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "maturity", targets: ["maturity"]),
+        .library(name: "MaturityQuestionnaire", targets: ["MaturityQuestionnaire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "MaturityQuestionnaire",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "maturity",
+            dependencies: [
+                "MaturityQuestionnaire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "MaturityTestSupport",
+            dependencies: ["MaturityQuestionnaire"],
+            path: "Tests/MaturityTestSupport"
+        ),
+        .testTarget(
+            name: "MaturityQuestionnaireTests",
+            dependencies: ["MaturityQuestionnaire", "MaturityTestSupport"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "maturityTests",
+            dependencies: ["maturity", "MaturityTestSupport"],
+            exclude: ["Golden"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

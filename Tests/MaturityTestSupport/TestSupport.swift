@@ -1,0 +1,2 @@
+import MaturityQuestionnaire
+public enum TestSupport {}
