@@ -134,4 +134,9 @@ public enum BinaryOperator: String, Sendable, Equatable {
 public struct ExpressionSyntaxError: Error, Sendable, Equatable {
     public var offset: Int
     public var message: String
+
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 }

@@ -43,7 +43,7 @@ extension ExpressionChecker.Run {
             return false
         }
         guard codes.contains(value) else {
-            report(at, "unknown \(noun) '\(value)' for question '\(question.id)'\(Suggestion.hint(for: value, in: codes)) (\(noun)s: \(codes.joined(separator: ", ")))")
+            report(at, "unknown \(noun) '\(value)' for question '\(question.id)'\(Suggestion.hint(for: value, in: codes)) (\(noun)s: \(codes.uniqued().joined(separator: ", ")))")
             return false
         }
         return true
@@ -133,5 +133,13 @@ extension ExpressionChecker.Run {
         }
         report(at, message)
         return .error
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, without repeats.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -44,6 +44,8 @@ struct ExpressionChecker {
     let order: [QuestionID: Int]
     let dimensions: [DimensionID]
     let levels: [LevelID]
+    /// Ids of questions that failed to decode: already reported, so references stay silent.
+    var broken: Set<String> = []
 
     init(questionnaire: Questionnaire) {
         let all = questionnaire.allQuestions
@@ -105,6 +107,7 @@ struct ExpressionChecker {
 
         mutating func question(_ id: QuestionID, at: Int) -> Question? {
             guard let question = checker.questions[id] else {
+                if checker.broken.contains(id.rawValue) { return nil }
                 let hint = Suggestion.hint(for: id.rawValue, in: checker.questions.keys.map(\.rawValue))
                 report(at, "unknown question '\(id)'\(hint)")
                 return nil
@@ -112,8 +115,11 @@ struct ExpressionChecker {
             if case let .condition(owner) = use, let mine = checker.order[owner],
                 let theirs = checker.order[id], theirs >= mine
             {
-                let which = id == owner ? "itself" : "'\(id)', which is asked later"
-                report(at, "the condition of '\(owner)' refers to \(which); a condition may only use answers to earlier questions, so move '\(id)' before '\(owner)'")
+                if id == owner {
+                    report(at, "the condition of '\(owner)' refers to its own answer; a condition may only use answers to earlier questions")
+                } else {
+                    report(at, "the condition of '\(owner)' refers to '\(id)', which is asked later; a condition may only use answers to earlier questions, so move '\(id)' before '\(owner)'")
+                }
                 return nil
             }
             return question

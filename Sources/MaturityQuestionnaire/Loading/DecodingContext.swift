@@ -61,7 +61,17 @@ final class DecodingContext {
         }
     }
 
+    /// Questions that have an id but could not be decoded: references to them are not
+    /// reported again.
+    var brokenQuestions = Set<String>()
+
     /// The fields of a mapping node, or nil (with a diagnostic) when the node is not a mapping.
+    /// `what` names the owner in messages, given its id (the value of `idKey`) when present.
+    func fields(_ node: Node, allowed: [String], idKey: String = "id", what: (String?) -> String) -> Fields? {
+        let id = node.mapping?[idKey]?.string
+        return fields(node, what(id), allowed: allowed)
+    }
+
     func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
         guard case let .mapping(mapping) = node else {
             error(location(node), "\(what) must be a mapping of fields, found \(describe(node))")

@@ -48,7 +48,7 @@ struct Fields {
     func integer(_ key: String, required isRequired: Bool = false) -> (value: Int, at: SourceLocation)? {
         guard let (value, at) = number(key, required: isRequired) else { return nil }
         guard value.rounded() == value, abs(value) < 1e9 else {
-            context.error(at, "'\(key)' of \(what) must be a whole number, found \(value)")
+            context.error(at, "'\(key)' of \(what) must be a whole number, found \(value.compactDescription)")
             return nil
         }
         return (Int(value), at)

@@ -33,7 +33,5 @@ struct LevelRangeCheck {
         }
     }
 
-    private func format(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
-    }
+    private func format(_ value: Double) -> String { value.compactDescription }
 }

@@ -4,27 +4,25 @@ extension QuestionnaireDecoder {
     static let dimensionFields = ["id", "name", "description", "weight", "levels", "questions"]
 
     func decodeDimension(_ node: Node, levels: [Level]) -> Dimension? {
-        guard let fields = context.fields(node, "dimension", allowed: Self.dimensionFields) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.dimensionFields, what: { $0.map { "dimension '\($0)'" } ?? "dimension" }) else { return nil }
         let id = fields.string("id", required: true, example: "strategy")
-        let what = id.map { "dimension '\($0.value)'" } ?? "dimension"
-        let named = Fields(node: fields.node, mapping: fields.mapping, what: what, context: context)
         if let id {
             context.checkIdentifier(id.value, "dimension", at: id.at)
             context.register("dimension", id.value, at: id.at)
         }
-        let name = named.localized("name", required: true)
-        let description = named.localized("description")
-        let weight = decodeWeight(named)
-        let levelDescriptions = decodeLevelDescriptions(named, levels: levels)
+        let name = fields.localized("name", required: true)
+        let description = fields.localized("description")
+        let weight = decodeWeight(fields)
+        let levelDescriptions = decodeLevelDescriptions(fields, levels: levels)
         let dimension = id.map { DimensionID($0.value) }
         var questions: [Question] = []
-        if let questionsNode = named.required("questions", example: "a list of questions") {
-            let items = context.items(questionsNode, "'questions' of \(what)")
+        if let questionsNode = fields.required("questions", example: "a list of questions") {
+            let items = context.items(questionsNode, "'questions' of \(fields.what)")
             questions = items.compactMap { decodeQuestion($0, dimension: dimension ?? "unknown", levels: levels) }
             if !items.isEmpty && !questions.isEmpty && !questions.contains(where: \.isScored) {
-                context.error(context.location(questionsNode), "\(what) has no scorable question, so it can never get a score; add a choice, scale, matrix or yes/no question with a weight above 0")
+                context.error(context.location(questionsNode), "\(fields.what) has no scorable question, so it can never get a score; add a choice, scale, matrix or yes/no question with a weight above 0")
             } else if items.isEmpty, case .sequence = questionsNode {
-                context.error(context.location(questionsNode), "\(what) has no question; add at least one scored question")
+                context.error(context.location(questionsNode), "\(fields.what) has no question; add at least one scored question")
             }
         }
         guard let dimension, let name else { return nil }
@@ -37,8 +35,8 @@ extension QuestionnaireDecoder {
     func decodeWeight(_ fields: Fields) -> Double {
         guard let (weight, at) = fields.number("weight") else { return 1 }
         guard weight >= 0 else {
-            context.error(at, "weight of \(fields.what) is \(weight), but weights cannot be negative; use 0 to ignore it or a positive number")
-            return 0
+            context.error(at, "weight of \(fields.what) is \(weight.compactDescription), but weights cannot be negative; use 0 to ignore it or a positive number")
+            return 1
         }
         return weight
     }

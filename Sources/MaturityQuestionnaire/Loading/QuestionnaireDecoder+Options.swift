@@ -22,29 +22,28 @@ extension QuestionnaireDecoder {
     }
 
     private func decodeOption(_ node: Node, in question: Fields, type: String) -> ChoiceOption? {
-        guard let fields = context.fields(node, "option of \(question.what)", allowed: Self.optionFields) else { return nil }
-        guard let code = fields.string("code", required: true, example: "yes") else { return nil }
-        let what = "option '\(code.value)' of \(question.what)"
-        let option = Fields(node: fields.node, mapping: fields.mapping, what: what, context: context)
+        let what: (String?) -> String = { code in code.map { "option '\($0)' of \(question.what)" } ?? "option of \(question.what)" }
+        guard let option = context.fields(node, allowed: Self.optionFields, idKey: "code", what: what) else { return nil }
+        guard let code = option.string("code", required: true, example: "yes") else { return nil }
         context.register("option", code.value, at: code.at, scope: question.what)
         if type == "yesno", ["yes", "partly", "no"].contains(code.value) {
-            context.error(code.at, "\(what) repeats a built-in answer of yes/no questions (yes, partly, no); only add special options such as not-applicable or don't-know")
+            context.error(code.at, "\(option.what) repeats a built-in answer of yes/no questions (yes, partly, no); only add special options such as not-applicable or don't-know")
         }
         let label = option.localized("label", required: true)
         let notApplicable = option.bool("notApplicable") ?? false
         let dontKnow = option.bool("dontKnow") ?? false
         let exclusive = option.bool("exclusive") ?? false
         if notApplicable && dontKnow {
-            context.error(option.location, "\(what) is both notApplicable and dontKnow; choose one")
+            context.error(option.location, "\(option.what) is both notApplicable and dontKnow; choose one")
         }
-        if exclusive && type != "multiple", let keyNode = fields.mapping.keys.first(where: { $0.string == "exclusive" }) {
-            context.error(context.location(keyNode), "\(what) is exclusive, but only options of multiple-choice questions can be; remove 'exclusive' or change the type to multiple")
+        if exclusive && type != "multiple", let keyNode = option.mapping.keys.first(where: { $0.string == "exclusive" }) {
+            context.error(context.location(keyNode), "\(option.what) is exclusive, but only options of multiple-choice questions can be; remove 'exclusive' or change the type to multiple")
         }
         let role: ChoiceOption.Role = notApplicable ? .notApplicable : (dontKnow ? .dontKnow : .regular)
         let special = role != .regular
         let isChoice = type == "single" || type == "multiple"
         if !isChoice && !special {
-            context.error(code.at, "\(what) must be notApplicable or dontKnow: a \(type) question only takes special options beside its own answers")
+            context.error(code.at, "\(option.what) must be notApplicable or dontKnow: a \(type) question only takes special options beside its own answers")
         }
         let score: Double
         if special {

@@ -8,22 +8,23 @@ extension QuestionnaireDecoder {
     ]
 
     func decodeQuestion(_ node: Node, dimension: DimensionID?, levels: [Level]) -> Question? {
-        guard let fields = context.fields(node, "question", allowed: Self.questionFields) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.questionFields, what: { $0.map { "question '\($0)'" } ?? "question" }) else { return nil }
         let id = fields.string("id", required: true, example: "strategy.priority")
-        let what = id.map { "question '\($0.value)'" } ?? "question"
-        let named = Fields(node: fields.node, mapping: fields.mapping, what: what, context: context)
         if let id {
             context.checkIdentifier(id.value, "question", at: id.at)
             context.register("question", id.value, at: id.at)
         }
-        let text = named.localized("text", required: true)
-        let help = named.localized("help")
-        let weight = decodeWeight(named)
-        let required = named.bool("required") ?? true
-        let condition = decodeExpression(named, "when", required: false)
-        let role = decodeRole(named, dimension: dimension)
-        let kind = decodeKind(named)
-        guard let id, let text, let kind else { return nil }
+        let text = fields.localized("text", required: true)
+        let help = fields.localized("help")
+        let weight = decodeWeight(fields)
+        let required = fields.bool("required") ?? true
+        let condition = decodeExpression(fields, "when", required: false)
+        let role = decodeRole(fields, dimension: dimension)
+        let kind = decodeKind(fields)
+        guard let id, let text, let kind else {
+            if let id { context.brokenQuestions.insert(id.value) }
+            return nil
+        }
         return Question(
             id: QuestionID(id.value), dimension: dimension, text: text, help: help, weight: weight,
             required: required, condition: condition, kind: kind, profileRole: role)
@@ -46,6 +47,10 @@ extension QuestionnaireDecoder {
 
     private func decodeKind(_ fields: Fields) -> QuestionKind? {
         guard let (type, at) = fields.string("type", required: true, example: "single") else { return nil }
+        guard Self.questionTypes.contains(type) else {
+            context.error(at, "unknown question type '\(type)' in \(fields.what)\(Suggestion.hint(for: type, in: Self.questionTypes)); types: \(Self.questionTypes.joined(separator: ", "))")
+            return nil
+        }
         let options = decodeOptions(fields, type: type)
         switch type {
         case "single", "multiple":
@@ -75,7 +80,6 @@ extension QuestionnaireDecoder {
         case "usecases":
             return .useCases
         default:
-            context.error(at, "unknown question type '\(type)' in \(fields.what)\(Suggestion.hint(for: type, in: Self.questionTypes)); types: \(Self.questionTypes.joined(separator: ", "))")
             return nil
         }
     }
@@ -132,7 +136,7 @@ extension QuestionnaireDecoder {
         let min = fields.number("min")
         let max = fields.number("max")
         if let min, let max, min.value > max.value {
-            context.error(max.at, "\(fields.what) has max \(max.value) below min \(min.value); swap them")
+            context.error(max.at, "\(fields.what) has max \(max.value.compactDescription) below min \(min.value.compactDescription); swap them")
         }
         var bands: [ScoreBand] = []
         if let node = fields.raw("bands") {
@@ -152,7 +156,7 @@ extension QuestionnaireDecoder {
     func decodeScore(_ fields: Fields, required: Bool) -> Double? {
         guard let (score, at) = fields.number("score", required: required, example: "0.5") else { return nil }
         guard (0...1).contains(score) else {
-            context.error(at, "score \(score) of \(fields.what) is outside 0–1; scores are shares of the best answer")
+            context.error(at, "score \(score.compactDescription) of \(fields.what) is outside 0–1; scores are shares of the best answer")
             return nil
         }
         return score

@@ -7,17 +7,16 @@ extension QuestionnaireDecoder {
     ]
 
     func decodeCap(_ node: Node, dimensions: [Dimension], levels: [Level]) -> Cap? {
-        guard let fields = context.fields(node, "cap", allowed: Self.capFields) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.capFields, what: { $0.map { "cap '\($0)'" } ?? "cap" }) else { return nil }
         let id = fields.string("id", required: true, example: "no-charter")
-        let named = Fields(node: fields.node, mapping: fields.mapping, what: id.map { "cap '\($0.value)'" } ?? "cap", context: context)
         if let id {
             context.checkIdentifier(id.value, "cap", at: id.at)
             context.register("cap", id.value, at: id.at)
         }
-        let dimension = reference(named, "dimension", in: dimensions.map(\.id.rawValue), noun: "dimension")
-        let maxLevel = reference(named, "maxLevel", in: levels.map(\.id.rawValue), noun: "level")
-        let condition = decodeExpression(named, "when", required: true)
-        let reason = named.localized("reason", required: true)
+        let dimension = reference(fields, "dimension", in: dimensions.map(\.id.rawValue), noun: "dimension")
+        let maxLevel = reference(fields, "maxLevel", in: levels.map(\.id.rawValue), noun: "level")
+        let condition = decodeExpression(fields, "when", required: true)
+        let reason = fields.localized("reason", required: true)
         guard let id, let dimension, let maxLevel, let condition, let reason else { return nil }
         return Cap(
             id: CapID(id.value), dimension: DimensionID(dimension), condition: condition,
@@ -25,29 +24,28 @@ extension QuestionnaireDecoder {
     }
 
     func decodeRule(_ node: Node, dimensions: [Dimension]) -> Rule? {
-        guard let fields = context.fields(node, "rule", allowed: Self.ruleFields) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.ruleFields, what: { $0.map { "rule '\($0)'" } ?? "rule" }) else { return nil }
         let id = fields.string("id", required: true, example: "usage-charter")
-        let named = Fields(node: fields.node, mapping: fields.mapping, what: id.map { "rule '\($0.value)'" } ?? "rule", context: context)
         if let id {
             context.checkIdentifier(id.value, "rule", at: id.at)
             context.register("rule", id.value, at: id.at)
         }
-        let condition = decodeExpression(named, "when", required: true)
-        let phase = named.choice("phase", Phase.self, required: true)
-        let dimension = reference(named, "dimension", in: dimensions.map(\.id.rawValue), noun: "dimension")
-        let title = named.localized("title", required: true)
-        let body = named.localized("body", required: true)
-        let effort = named.choice("effort", Effort.self, required: true)
-        let blocking = named.bool("blocking") ?? false
-        let priority = named.integer("priority")?.value ?? 100
-        if blocking, let phase, phase != .audit, let at = named.string("phase")?.at {
-            context.warning(at, "\(named.what) blocks pilots but is in phase '\(phase.rawValue)'; blocking actions are always placed in the audit phase, so write 'phase: audit'")
+        let condition = decodeExpression(fields, "when", required: true)
+        let phase = fields.choice("phase", Phase.self, required: true)
+        let dimension = reference(fields, "dimension", in: dimensions.map(\.id.rawValue), noun: "dimension")
+        let title = fields.localized("title", required: true)
+        let body = fields.localized("body", required: true)
+        let effort = fields.choice("effort", Effort.self, required: true)
+        let blocking = fields.bool("blocking") ?? false
+        let priority = fields.integer("priority")?.value ?? 100
+        if blocking, let phase, phase != .audit, let at = fields.string("phase")?.at {
+            context.warning(at, "\(fields.what) blocks pilots but is in phase '\(phase.rawValue)'; blocking actions are always placed in the audit phase, so write 'phase: audit'")
         }
         guard let id, let condition, let phase, let dimension, let title, let body, let effort else { return nil }
         return Rule(
             id: RuleID(id.value), condition: condition, phase: blocking ? .audit : phase,
             dimension: DimensionID(dimension), title: title, body: body, effort: effort,
-            kpi: named.localized("kpi"), owner: named.localized("owner"), blocksPilots: blocking,
+            kpi: fields.localized("kpi"), owner: fields.localized("owner"), blocksPilots: blocking,
             priority: priority)
     }
 

@@ -77,19 +77,17 @@ struct QuestionnaireDecoder {
     }
 
     private func decodeLevel(_ node: Node) -> Level? {
-        let label = "level"
-        guard let fields = context.fields(node, label, allowed: ["id", "name", "min", "max", "description"]) else { return nil }
+        let allowed = ["id", "name", "min", "max", "description"]
+        guard let fields = context.fields(node, allowed: allowed, what: { $0.map { "level '\($0)'" } ?? "level" }) else { return nil }
         let id = fields.string("id", required: true, example: "discovery")
-        let what = id.map { "level '\($0.value)'" } ?? label
-        let named = Fields(node: fields.node, mapping: fields.mapping, what: what, context: context)
         if let id {
             context.checkIdentifier(id.value, "level", at: id.at)
             context.register("level", id.value, at: id.at)
         }
-        let name = named.localized("name", required: true)
-        let min = named.number("min", required: true, example: "0")
-        let max = named.number("max", required: true, example: "20")
-        let description = named.localized("description", required: true)
+        let name = fields.localized("name", required: true)
+        let min = fields.number("min", required: true, example: "0")
+        let max = fields.number("max", required: true, example: "20")
+        let description = fields.localized("description", required: true)
         guard let id, let name, let min, let max, let description else { return nil }
         return Level(id: LevelID(id.value), name: name, min: min.value, max: max.value, description: description)
     }

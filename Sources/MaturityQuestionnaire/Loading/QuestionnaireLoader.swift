@@ -12,7 +12,7 @@ public enum QuestionnaireError: Error, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .fileNotFound(path):
-            "\(path): error: no such file; check the path, or omit --questionnaire to use the bundled questionnaire"
+            "\(path): error: no such file; check the path and the current directory"
         case let .isDirectory(path):
             "\(path): error: is a directory, not a questionnaire file; name a .yaml or .json file inside it"
         case let .unreadable(path, reason):

@@ -34,7 +34,7 @@ public enum QuestionnaireParser {
         var questionnaire = QuestionnaireDecoder(context: context).decode(root)
         diagnostics = context.diagnostics
         if let decoded = questionnaire {
-            diagnostics += ExpressionValidation(questionnaire: decoded, path: path).diagnostics()
+            diagnostics += ExpressionValidation(questionnaire: decoded, path: path, brokenQuestions: context.brokenQuestions).diagnostics()
             questionnaire?.sha256 = hash
         }
         diagnostics = diagnostics.sortedByLocation()

@@ -86,7 +86,7 @@ public struct SemanticVersion: Sendable, Equatable, Hashable, Comparable, Codabl
 
     /// Parses `1.2.3` or `1.2.3-beta.1`; nil for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", maxSplits: 1)
+        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard let core = parts.first else { return nil }
         let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
         guard numbers.count == 3 else { return nil }

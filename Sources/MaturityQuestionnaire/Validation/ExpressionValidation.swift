@@ -2,9 +2,11 @@
 struct ExpressionValidation {
     let questionnaire: Questionnaire
     let path: String
+    var brokenQuestions: Set<String> = []
 
     func diagnostics() -> [Diagnostic] {
-        let checker = ExpressionChecker(questionnaire: questionnaire)
+        var checker = ExpressionChecker(questionnaire: questionnaire)
+        checker.broken = brokenQuestions
         var result: [Diagnostic] = []
         func check(_ expression: Expression, _ use: ExpressionUse) -> [DimensionID] {
             let (problems, read) = checker.check(expression, use: use)
@@ -13,7 +15,8 @@ struct ExpressionValidation {
             }
             return read
         }
-        for question in questionnaire.allQuestions {
+        var seen = Set<QuestionID>()
+        for question in questionnaire.allQuestions where seen.insert(question.id).inserted {
             if let condition = question.condition { _ = check(condition, .condition(of: question.id)) }
         }
         var reads: [DimensionID: [(DimensionID, Cap)]] = [:]

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct Maturity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maturity",
+        abstract: "Diagnose an SME's generative-AI maturity and build its roadmap.",
+        discussion: """
+            Without --questionnaire, commands use the bundled questionnaire \
+            (questionnaires/ia-generative-pme.yaml).
+            Exit codes: 0 success, 1 problems found, 64 usage error, 130 interrupted.
+            """,
+        version: ToolInfo.version,
+        subcommands: [ValidateCommand.self]
+    )
+}
+
+enum ToolInfo {
+    static let version = "0.1.0"
+}

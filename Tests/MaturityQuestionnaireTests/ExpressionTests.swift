@@ -1,0 +1,112 @@
+import MaturityQuestionnaire
+import MaturityTestSupport
+import Testing
+
+@Suite struct ExpressionParserTests {
+    @Test(arguments: [
+        ("a.b == 'x' or c.d == 'y' and not e.f == 'z'", "((a.b == 'x') or ((c.d == 'y') and not (e.f == 'z')))"),
+        ("1 + 2 * 3 >= 7", "((1 + (2 * 3)) >= 7)"),
+        ("-(1 - 2) < 3", "(-((1 - 2)) < 3)"),
+        ("selected(q.one, 'a') and score(data) > 40.5", "(selected(q.one, 'a') and (score(data) > 40.5))"),
+        ("level(data) <= \"experimentation\"", "(level(data) <= 'experimentation')"),
+        ("true", "true"),
+    ])
+    func precedence(_ source: String, _ expected: String) throws {
+        #expect(render(try Expression.parse(source).root) == expected)
+    }
+
+    @Test(arguments: [
+        ("", 0, "empty expression"),
+        ("a == ", 5, "expected a value, found end of expression"),
+        ("a = 'x'", 2, "'=' is not an operator; write '==' to compare"),
+        ("(a == 'x'", 9, "expected ')' to close the '(' at offset 1"),
+        ("a == 'x", 5, "unterminated string; close it with '"),
+        ("1 < 2 < 3", 6, "comparisons cannot be chained; join them with 'and'"),
+        ("selectd(a, 'x')", 0, "unknown function 'selectd'; did you mean 'selected'? (functions: selected, answered, count, row, score, level)"),
+        ("score(a, b)", 0, "score takes 1 argument, found 2; write score(dimension)"),
+        ("a == 'x' b", 9, "unexpected 'b' after a complete expression; join conditions with 'and' or 'or'"),
+        ("a # b", 2, "unexpected character '#'"),
+    ])
+    func syntaxErrors(_ source: String, _ offset: Int, _ message: String) {
+        #expect(throws: ExpressionSyntaxError(offset: offset, message: message)) { try Expression.parse(source) }
+    }
+
+    @Test func locationsFollowLinesOfBlockScalars() throws {
+        let expression = try Expression.parse("a == 'x'\nand b == 'y'", origin: SourceLocation(line: 10, column: 7))
+        #expect(expression.location(ofOffset: 0) == SourceLocation(line: 10, column: 7))
+        #expect(expression.location(ofOffset: 5) == SourceLocation(line: 10, column: 12))
+        #expect(expression.location(ofOffset: 13) == SourceLocation(line: 11, column: 11))
+    }
+
+    func render(_ node: ExpressionNode) -> String {
+        switch node {
+        case let .number(value, _): value.compactDescription
+        case let .string(value, _): "'\(value)'"
+        case let .bool(value, _): "\(value)"
+        case let .answer(id, _): id.rawValue
+        case let .call(function, arguments, _): "\(function.rawValue)(\(arguments.map(render).joined(separator: ", ")))"
+        case let .not(operand, _): "not \(render(operand))"
+        case let .negate(operand, _): "-(\(render(operand)))"
+        case let .binary(op, lhs, rhs, _): "(\(render(lhs)) \(op.rawValue) \(render(rhs)))"
+        }
+    }
+}
+
+@Suite struct ExpressionEvaluatorTests {
+    let questionnaire: Questionnaire
+
+    init() throws {
+        questionnaire = try #require(BundledQuestionnaire.load().questionnaire)
+    }
+
+    func holds(_ source: String, _ answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]) throws -> Bool {
+        let evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers, scores: scores, levels: levels)
+        return evaluator.holds(try Expression.parse(source))
+    }
+
+    @Test func choiceEqualityAndOrderByOptionScore() throws {
+        let answers: [QuestionID: AnswerValue] = ["governance.charter": .code("informal")]
+        #expect(try holds("governance.charter == 'informal'", answers))
+        #expect(try !holds("governance.charter == 'none'", answers))
+        #expect(try holds("governance.charter <= 'informal'", answers))
+        #expect(try holds("governance.charter > 'none'", answers))
+        #expect(try !holds("governance.charter >= 'written'", answers))
+    }
+
+    @Test func unansweredQuestionsMakeComparisonsFalse() throws {
+        #expect(try !holds("governance.charter == 'none'", [:]))
+        #expect(try !holds("governance.charter != 'none'", [:]))
+        #expect(try holds("not answered(governance.charter)", [:]))
+        #expect(try !holds("selected(usage.tools, 'copilot')", [:]))
+        #expect(try !holds("data.quality <= 2", [:]))
+    }
+
+    @Test func specialOptionsAreNeitherBelowNorAbove() throws {
+        let answers: [QuestionID: AnswerValue] = ["usecases.measured": .code("no_use")]
+        #expect(try !holds("usecases.measured <= 'impression'", answers))
+        #expect(try !holds("usecases.measured > 'impression'", answers))
+        #expect(try holds("usecases.measured != 'no'", answers))
+        #expect(try holds("usecases.measured == 'no_use'", answers))
+    }
+
+    @Test func multipleChoiceMatrixAndUseCases() throws {
+        let answers: [QuestionID: AnswerValue] = [
+            "usage.tools": .codes(["copilot", "embedded"]),
+            "usage.technologies": .matrix(["vision": .number(3), "robotics": .code("na")]),
+            "usecases.inventory": .useCases([UseCase(name: "Devis", frequencyPerWeek: 5, minutesPerOccurrence: 30, people: 2, impact: 4, effort: 2)]),
+        ]
+        #expect(try holds("selected(usage.tools, 'copilot') and not selected(usage.tools, 'api_custom')", answers))
+        #expect(try holds("count(usage.tools) == 2 and count(usecases.inventory) >= 1", answers))
+        #expect(try holds("row(usage.technologies, 'vision') * 2 > 5", answers))
+        #expect(try !holds("row(usage.technologies, 'robotics') >= 0", answers))
+    }
+
+    @Test func scoresAndLevelsCompareInLevelOrder() throws {
+        let levels: [DimensionID: LevelID] = ["governance": "experimentation"]
+        #expect(try holds("level(governance) <= 'experimentation'", [:], levels: levels))
+        #expect(try holds("level(governance) < 'structuration'", [:], levels: levels))
+        #expect(try !holds("level(governance) >= 'structuration'", [:], levels: levels))
+        #expect(try holds("score(data) / 2 + 1 == 21", [:], scores: ["data": 40]))
+        #expect(try !holds("score(data) / 0 == 1", [:], scores: ["data": 40]))
+    }
+}
