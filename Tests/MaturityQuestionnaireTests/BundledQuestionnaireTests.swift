@@ -22,12 +22,14 @@ import Testing
     }
 
     @Test func hasTheSevenDimensionsAndFiveLevelsOfTheDomain() {
-        #expect(questionnaire.dimensions.map(\.id.rawValue) == [
-            "strategy", "usecases", "usage", "data", "skills", "governance", "technology",
-        ])
-        #expect(questionnaire.levels.map(\.id.rawValue) == [
-            "decouverte", "experimentation", "structuration", "industrialisation", "transformation",
-        ])
+        #expect(
+            questionnaire.dimensions.map(\.id.rawValue) == [
+                "strategy", "usecases", "usage", "data", "skills", "governance", "technology",
+            ])
+        #expect(
+            questionnaire.levels.map(\.id.rawValue) == [
+                "decouverte", "experimentation", "structuration", "industrialisation", "transformation",
+            ])
         #expect(questionnaire.levels.map(\.name[.english]) == ["Aware", "Experimenting", "Structured", "Scaled", "Transforming"])
         #expect(questionnaire.defaultLanguage == .french)
         #expect(questionnaire.languages == [.french, .english])

@@ -22,7 +22,10 @@ import Testing
         ("(a == 'x'", 9, "expected ')' to close the '(' at offset 1"),
         ("a == 'x", 5, "unterminated string; close it with '"),
         ("1 < 2 < 3", 6, "comparisons cannot be chained; join them with 'and'"),
-        ("selectd(a, 'x')", 0, "unknown function 'selectd'; did you mean 'selected'? (functions: selected, answered, count, row, score, level)"),
+        (
+            "selectd(a, 'x')", 0,
+            "unknown function 'selectd'; did you mean 'selected'? (functions: selected, answered, count, row, score, level)"
+        ),
         ("score(a, b)", 0, "score takes 1 argument, found 2; write score(dimension)"),
         ("a == 'x' b", 9, "unexpected 'b' after a complete expression; join conditions with 'and' or 'or'"),
         ("a # b", 2, "unexpected character '#'"),
@@ -59,7 +62,9 @@ import Testing
         questionnaire = try #require(BundledQuestionnaire.load().questionnaire)
     }
 
-    func holds(_ source: String, _ answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]) throws -> Bool {
+    func holds(
+        _ source: String, _ answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]
+    ) throws -> Bool {
         let evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers, scores: scores, levels: levels)
         return evaluator.holds(try Expression.parse(source))
     }
@@ -93,7 +98,9 @@ import Testing
         let answers: [QuestionID: AnswerValue] = [
             "usage.tools": .codes(["copilot", "embedded"]),
             "usage.technologies": .matrix(["vision": .number(3), "robotics": .code("na")]),
-            "usecases.inventory": .useCases([UseCase(name: "Devis", frequencyPerWeek: 5, minutesPerOccurrence: 30, people: 2, impact: 4, effort: 2)]),
+            "usecases.inventory": .useCases([
+                UseCase(name: "Devis", frequencyPerWeek: 5, minutesPerOccurrence: 30, people: 2, impact: 4, effort: 2)
+            ]),
         ]
         #expect(try holds("selected(usage.tools, 'copilot') and not selected(usage.tools, 'api_custom')", answers))
         #expect(try holds("count(usage.tools) == 2 and count(usecases.inventory) >= 1", answers))

@@ -20,7 +20,8 @@ import Testing
     func check(_ files: [String]) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, TestSupport.path("questionnaires/questionnaire.schema.json")]
+        process.arguments =
+            ["python3", "-c", Self.script, TestSupport.path("questionnaires/questionnaire.schema.json")]
             + files.map(TestSupport.path)
         let out = Pipe()
         process.standardOutput = out

@@ -7,7 +7,9 @@ extension ExpressionChecker.Run {
         case .selected, .answered, .count, .row: break
         }
         guard case let .answer(id, argumentAt)? = arguments.first else {
-            report(arguments.first?.offset ?? at, "the first argument of \(function.rawValue) must be a question id; write \(function.signature)")
+            report(
+                arguments.first?.offset ?? at,
+                "the first argument of \(function.rawValue) must be a question id; write \(function.signature)")
             return .error
         }
         guard let question = question(id, at: argumentAt) else { return .error }
@@ -17,7 +19,9 @@ extension ExpressionChecker.Run {
             switch question.kind {
             case .multiple, .useCases: return .number
             default:
-                report(argumentAt, "count needs a multiple-choice question or a use-case inventory, but '\(id)' is a \(question.kind.typeName) question")
+                report(
+                    argumentAt,
+                    "count needs a multiple-choice question or a use-case inventory, but '\(id)' is a \(question.kind.typeName) question")
                 return .error
             }
         case .selected:
@@ -43,7 +47,10 @@ extension ExpressionChecker.Run {
             return false
         }
         guard codes.contains(value) else {
-            report(at, "unknown \(noun) '\(value)' for question '\(question.id)'\(Suggestion.hint(for: value, in: codes)) (\(noun)s: \(codes.uniqued().joined(separator: ", ")))")
+            report(
+                at,
+                "unknown \(noun) '\(value)' for question '\(question.id)'\(Suggestion.hint(for: value, in: codes)) (\(noun)s: \(codes.uniqued().joined(separator: ", ")))"
+            )
             return false
         }
         return true
@@ -51,7 +58,8 @@ extension ExpressionChecker.Run {
 
     private mutating func dimensionCall(_ function: ExpressionFunction, _ arguments: [ExpressionNode], at: Int) -> ValueType {
         guard case let .answer(name, argumentAt)? = arguments.first else {
-            report(arguments.first?.offset ?? at, "the argument of \(function.rawValue) must be a dimension id; write \(function.signature)")
+            report(
+                arguments.first?.offset ?? at, "the argument of \(function.rawValue) must be a dimension id; write \(function.signature)")
             return .error
         }
         let dimension = DimensionID(name.rawValue)
@@ -61,7 +69,10 @@ extension ExpressionChecker.Run {
             return .error
         }
         if case let .condition(owner) = use {
-            report(at, "the condition of '\(owner)' uses \(function.rawValue)(\(name)), but conditions are evaluated during the interview, before any score exists; use answers to earlier questions")
+            report(
+                at,
+                "the condition of '\(owner)' uses \(function.rawValue)(\(name)), but conditions are evaluated during the interview, before any score exists; use answers to earlier questions"
+            )
             return .error
         }
         dimensionsRead.append(dimension)

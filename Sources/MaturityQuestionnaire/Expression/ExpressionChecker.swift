@@ -66,7 +66,10 @@ struct ExpressionChecker {
         var run = Run(checker: self, use: use)
         let type = run.typeOf(expression.root)
         if type != .bool && type != .error {
-            run.report(expression.root.offset, "this expression gives \(type.name), but a condition must be true or false; compare it, for example '... >= 3' or '... == 'yes''")
+            run.report(
+                expression.root.offset,
+                "this expression gives \(type.name), but a condition must be true or false; compare it, for example '... >= 3' or '... == 'yes''"
+            )
         }
         return (run.problems, run.dimensionsRead)
     }
@@ -116,9 +119,13 @@ struct ExpressionChecker {
                 let theirs = checker.order[id], theirs >= mine
             {
                 if id == owner {
-                    report(at, "the condition of '\(owner)' refers to its own answer; a condition may only use answers to earlier questions")
+                    report(
+                        at, "the condition of '\(owner)' refers to its own answer; a condition may only use answers to earlier questions")
                 } else {
-                    report(at, "the condition of '\(owner)' refers to '\(id)', which is asked later; a condition may only use answers to earlier questions, so move '\(id)' before '\(owner)'")
+                    report(
+                        at,
+                        "the condition of '\(owner)' refers to '\(id)', which is asked later; a condition may only use answers to earlier questions, so move '\(id)' before '\(owner)'"
+                    )
                 }
                 return nil
             }

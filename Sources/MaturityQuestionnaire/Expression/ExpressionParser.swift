@@ -152,7 +152,9 @@ struct ExpressionParser {
         guard arguments.count == function.arity else {
             throw ExpressionSyntaxError(
                 offset: offset,
-                message: "\(name) takes \(function.arity) argument\(function.arity == 1 ? "" : "s"), found \(arguments.count); write \(function.signature)")
+                message:
+                    "\(name) takes \(function.arity) argument\(function.arity == 1 ? "" : "s"), found \(arguments.count); write \(function.signature)"
+            )
         }
         return .call(function, arguments, at: offset)
     }

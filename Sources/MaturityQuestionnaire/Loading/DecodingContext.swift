@@ -48,7 +48,9 @@ final class DecodingContext {
     func register(_ kind: String, _ id: String, at location: SourceLocation, scope: String = "") {
         let key = kind + "|" + scope
         if let first = firstDefinitions[key]?[id] {
-            error(location, "duplicate \(kind) id '\(id)'\(scope.isEmpty ? "" : " in \(scope)"); first defined at \(first); rename one of them")
+            error(
+                location,
+                "duplicate \(kind) id '\(id)'\(scope.isEmpty ? "" : " in \(scope)"); first defined at \(first); rename one of them")
         } else {
             firstDefinitions[key, default: [:]][id] = location
         }
@@ -57,7 +59,10 @@ final class DecodingContext {
     /// Reports an id that the expression language could not name.
     func checkIdentifier(_ id: String, _ kind: String, at location: SourceLocation) {
         if (try? /[a-z][a-z0-9_]*(\.[a-z0-9_]+)*/.wholeMatch(in: id)) == nil {
-            error(location, "invalid \(kind) id '\(id)'; use lower-case letters, digits and '_', in parts separated by '.' (for example 'data.quality')")
+            error(
+                location,
+                "invalid \(kind) id '\(id)'; use lower-case letters, digits and '_', in parts separated by '.' (for example 'data.quality')"
+            )
         }
     }
 
@@ -82,7 +87,10 @@ final class DecodingContext {
             guard let name = key.string else { continue }
             seen.insert(name)
             if !allowed.contains(name) {
-                error(location(key), "unknown field '\(name)' in \(what)\(Suggestion.hint(for: name, in: allowed)); allowed fields: \(allowed.joined(separator: ", "))")
+                error(
+                    location(key),
+                    "unknown field '\(name)' in \(what)\(Suggestion.hint(for: name, in: allowed)); allowed fields: \(allowed.joined(separator: ", "))"
+                )
             }
         }
         return Fields(node: node, mapping: mapping, what: what, context: self)

@@ -39,7 +39,8 @@ struct Fields {
     func number(_ key: String, required isRequired: Bool = false, example: String = "1") -> (value: Double, at: SourceLocation)? {
         guard let node = isRequired ? required(key, example: example) : raw(key) else { return nil }
         guard let value = Self.number(node) else {
-            context.error(context.location(node), "'\(key)' of \(what) must be a number, found \(context.describe(node))\(Self.quoteHint(node))")
+            context.error(
+                context.location(node), "'\(key)' of \(what) must be a number, found \(context.describe(node))\(Self.quoteHint(node))")
             return nil
         }
         return (value, context.location(node))
@@ -66,11 +67,15 @@ struct Fields {
     }
 
     /// A value from a fixed vocabulary (`phase: audit`).
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required isRequired: Bool) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required isRequired: Bool) -> T?
+    where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
         guard let (text, at) = string(key, required: isRequired, example: allowed.first ?? "") else { return nil }
         guard let value = T(rawValue: text) else {
-            context.error(at, "'\(key)' of \(what) must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(Suggestion.hint(for: text, in: allowed))")
+            context.error(
+                at,
+                "'\(key)' of \(what) must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(Suggestion.hint(for: text, in: allowed))"
+            )
             return nil
         }
         return value
@@ -109,7 +114,10 @@ extension DecodingContext {
         for (key, value) in mapping {
             let language = LanguageCode(key.string ?? "")
             guard languages.isEmpty || languages.contains(language) else {
-                error(location(key), "\(what) has a translation in '\(language)', which is not declared in 'languages' (\(languages.map(\.rawValue).joined(separator: ", "))); declare it or remove it")
+                error(
+                    location(key),
+                    "\(what) has a translation in '\(language)', which is not declared in 'languages' (\(languages.map(\.rawValue).joined(separator: ", "))); declare it or remove it"
+                )
                 continue
             }
             guard case let .scalar(scalar) = value, !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

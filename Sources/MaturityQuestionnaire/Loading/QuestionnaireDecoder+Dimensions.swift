@@ -4,7 +4,8 @@ extension QuestionnaireDecoder {
     static let dimensionFields = ["id", "name", "description", "weight", "levels", "questions"]
 
     func decodeDimension(_ node: Node, levels: [Level]) -> Dimension? {
-        guard let fields = context.fields(node, allowed: Self.dimensionFields, what: { $0.map { "dimension '\($0)'" } ?? "dimension" }) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.dimensionFields, what: { $0.map { "dimension '\($0)'" } ?? "dimension" })
+        else { return nil }
         let id = fields.string("id", required: true, example: "strategy")
         if let id {
             context.checkIdentifier(id.value, "dimension", at: id.at)
@@ -20,7 +21,10 @@ extension QuestionnaireDecoder {
             let items = context.items(questionsNode, "'questions' of \(fields.what)")
             questions = items.compactMap { decodeQuestion($0, dimension: dimension ?? "unknown", levels: levels) }
             if !items.isEmpty && !questions.isEmpty && !questions.contains(where: \.isScored) {
-                context.error(context.location(questionsNode), "\(fields.what) has no scorable question, so it can never get a score; add a choice, scale, matrix or yes/no question with a weight above 0")
+                context.error(
+                    context.location(questionsNode),
+                    "\(fields.what) has no scorable question, so it can never get a score; add a choice, scale, matrix or yes/no question with a weight above 0"
+                )
             } else if items.isEmpty, case .sequence = questionsNode {
                 context.error(context.location(questionsNode), "\(fields.what) has no question; add at least one scored question")
             }
@@ -35,7 +39,10 @@ extension QuestionnaireDecoder {
     func decodeWeight(_ fields: Fields) -> Double {
         guard let (weight, at) = fields.number("weight") else { return 1 }
         guard weight >= 0 else {
-            context.error(at, "weight of \(fields.what) is \(weight.compactDescription), but weights cannot be negative; use 0 to ignore it or a positive number")
+            context.error(
+                at,
+                "weight of \(fields.what) is \(weight.compactDescription), but weights cannot be negative; use 0 to ignore it or a positive number"
+            )
             return 1
         }
         return weight
@@ -52,7 +59,8 @@ extension QuestionnaireDecoder {
         for (key, value) in mapping {
             let id = key.string ?? ""
             guard known.contains(id) else {
-                context.error(context.location(key), "unknown level '\(id)' in 'levels' of \(fields.what)\(Suggestion.hint(for: id, in: known))")
+                context.error(
+                    context.location(key), "unknown level '\(id)' in 'levels' of \(fields.what)\(Suggestion.hint(for: id, in: known))")
                 continue
             }
             if let text = context.localizedText(value, "level '\(id)' of \(fields.what)") {
@@ -66,7 +74,8 @@ extension QuestionnaireDecoder {
     func decodeExpression(_ fields: Fields, _ key: String, required: Bool) -> Expression? {
         guard let node = required ? fields.required(key, example: "\"answered(some.question)\"") : fields.raw(key) else { return nil }
         guard case let .scalar(scalar) = node else {
-            context.error(context.location(node), "'\(key)' of \(fields.what) must be an expression written as text, found \(context.describe(node))")
+            context.error(
+                context.location(node), "'\(key)' of \(fields.what) must be an expression written as text, found \(context.describe(node))")
             return nil
         }
         let origin = context.contentOrigin(of: node)

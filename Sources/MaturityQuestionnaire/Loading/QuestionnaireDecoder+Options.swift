@@ -15,7 +15,8 @@ extension QuestionnaireDecoder {
             decodeOption(item, in: fields, type: type)
         }
         if options.isEmpty && choices {
-            context.error(context.location(node), "\(fields.what) has an empty option list; add at least one option with code, label and score")
+            context.error(
+                context.location(node), "\(fields.what) has an empty option list; add at least one option with code, label and score")
             return nil
         }
         return options
@@ -27,7 +28,10 @@ extension QuestionnaireDecoder {
         guard let code = option.string("code", required: true, example: "yes") else { return nil }
         context.register("option", code.value, at: code.at, scope: question.what)
         if type == "yesno", ["yes", "partly", "no"].contains(code.value) {
-            context.error(code.at, "\(option.what) repeats a built-in answer of yes/no questions (yes, partly, no); only add special options such as not-applicable or don't-know")
+            context.error(
+                code.at,
+                "\(option.what) repeats a built-in answer of yes/no questions (yes, partly, no); only add special options such as not-applicable or don't-know"
+            )
         }
         let label = option.localized("label", required: true)
         let notApplicable = option.bool("notApplicable") ?? false
@@ -37,13 +41,18 @@ extension QuestionnaireDecoder {
             context.error(option.location, "\(option.what) is both notApplicable and dontKnow; choose one")
         }
         if exclusive && type != "multiple", let keyNode = option.mapping.keys.first(where: { $0.string == "exclusive" }) {
-            context.error(context.location(keyNode), "\(option.what) is exclusive, but only options of multiple-choice questions can be; remove 'exclusive' or change the type to multiple")
+            context.error(
+                context.location(keyNode),
+                "\(option.what) is exclusive, but only options of multiple-choice questions can be; remove 'exclusive' or change the type to multiple"
+            )
         }
         let role: ChoiceOption.Role = notApplicable ? .notApplicable : (dontKnow ? .dontKnow : .regular)
         let special = role != .regular
         let isChoice = type == "single" || type == "multiple"
         if !isChoice && !special {
-            context.error(code.at, "\(option.what) must be notApplicable or dontKnow: a \(type) question only takes special options beside its own answers")
+            context.error(
+                code.at,
+                "\(option.what) must be notApplicable or dontKnow: a \(type) question only takes special options beside its own answers")
         }
         let score: Double
         if special {

@@ -8,7 +8,9 @@ extension QuestionnaireDecoder {
     ]
 
     func decodeQuestion(_ node: Node, dimension: DimensionID?, levels: [Level]) -> Question? {
-        guard let fields = context.fields(node, allowed: Self.questionFields, what: { $0.map { "question '\($0)'" } ?? "question" }) else { return nil }
+        guard let fields = context.fields(node, allowed: Self.questionFields, what: { $0.map { "question '\($0)'" } ?? "question" }) else {
+            return nil
+        }
         let id = fields.string("id", required: true, example: "strategy.priority")
         if let id {
             context.checkIdentifier(id.value, "question", at: id.at)
@@ -38,7 +40,9 @@ extension QuestionnaireDecoder {
         }
         guard let role = ProfileRole(rawValue: text) else {
             let known = ProfileRole.allCases.map(\.rawValue)
-            context.error(at, "unknown role '\(text)' of \(fields.what)\(Suggestion.hint(for: text, in: known)); roles: \(known.joined(separator: ", "))")
+            context.error(
+                at,
+                "unknown role '\(text)' of \(fields.what)\(Suggestion.hint(for: text, in: known)); roles: \(known.joined(separator: ", "))")
             return nil
         }
         context.register("profile role", text, at: at)
@@ -48,7 +52,10 @@ extension QuestionnaireDecoder {
     private func decodeKind(_ fields: Fields) -> QuestionKind? {
         guard let (type, at) = fields.string("type", required: true, example: "single") else { return nil }
         guard Self.questionTypes.contains(type) else {
-            context.error(at, "unknown question type '\(type)' in \(fields.what)\(Suggestion.hint(for: type, in: Self.questionTypes)); types: \(Self.questionTypes.joined(separator: ", "))")
+            context.error(
+                at,
+                "unknown question type '\(type)' in \(fields.what)\(Suggestion.hint(for: type, in: Self.questionTypes)); types: \(Self.questionTypes.joined(separator: ", "))"
+            )
             return nil
         }
         let options = decodeOptions(fields, type: type)
@@ -56,12 +63,16 @@ extension QuestionnaireDecoder {
         case "single", "multiple":
             guard let options else {
                 if fields.raw("options") == nil {
-                    context.error(fields.location, "\(fields.what) of type \(type) has no 'options'; add a list of options with code, label and score")
+                    context.error(
+                        fields.location, "\(fields.what) of type \(type) has no 'options'; add a list of options with code, label and score"
+                    )
                 }
                 return nil
             }
             if !options.contains(where: { $0.role == .regular }) {
-                context.error(context.location(fields.raw("options") ?? fields.node), "\(fields.what) has an empty option list; add at least one option that is neither not-applicable nor don't-know")
+                context.error(
+                    context.location(fields.raw("options") ?? fields.node),
+                    "\(fields.what) has an empty option list; add at least one option that is neither not-applicable nor don't-know")
                 return nil
             }
             return type == "single" ? .single(options) : .multiple(options)
@@ -95,7 +106,8 @@ extension QuestionnaireDecoder {
         guard let scale = context.fields(node, "'scale' of \(fields.what)", allowed: ["min", "max", "anchors"]) else { return nil }
         guard let min = scale.integer("min", required: true), let max = scale.integer("max", required: true) else { return nil }
         guard min.value < max.value else {
-            context.error(max.at, "'scale' of \(fields.what) has max \(max.value) not above min \(min.value); use for example min: 1, max: 5")
+            context.error(
+                max.at, "'scale' of \(fields.what) has max \(max.value) not above min \(min.value); use for example min: 1, max: 5")
             return nil
         }
         var anchors: [Int: LocalizedText] = [:]
@@ -103,13 +115,17 @@ extension QuestionnaireDecoder {
             if case let .mapping(mapping) = anchorNode {
                 for (key, value) in mapping {
                     guard let point = key.int, (min.value...max.value).contains(point) else {
-                        context.error(context.location(key), "anchor \(context.describe(key)) of \(fields.what) is not a point of the scale \(min.value)–\(max.value)")
+                        context.error(
+                            context.location(key),
+                            "anchor \(context.describe(key)) of \(fields.what) is not a point of the scale \(min.value)–\(max.value)")
                         continue
                     }
                     anchors[point] = context.localizedText(value, "anchor \(point) of \(fields.what)")
                 }
             } else {
-                context.error(context.location(anchorNode), "'anchors' of \(fields.what) must map scale points to texts, found \(context.describe(anchorNode))")
+                context.error(
+                    context.location(anchorNode),
+                    "'anchors' of \(fields.what) must map scale points to texts, found \(context.describe(anchorNode))")
             }
         }
         return Scale(min: min.value, max: max.value, anchors: anchors)
@@ -136,7 +152,8 @@ extension QuestionnaireDecoder {
         let min = fields.number("min")
         let max = fields.number("max")
         if let min, let max, min.value > max.value {
-            context.error(max.at, "\(fields.what) has max \(max.value.compactDescription) below min \(min.value.compactDescription); swap them")
+            context.error(
+                max.at, "\(fields.what) has max \(max.value.compactDescription) below min \(min.value.compactDescription); swap them")
         }
         var bands: [ScoreBand] = []
         if let node = fields.raw("bands") {

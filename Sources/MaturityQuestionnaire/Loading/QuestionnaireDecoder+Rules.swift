@@ -39,7 +39,10 @@ extension QuestionnaireDecoder {
         let blocking = fields.bool("blocking") ?? false
         let priority = fields.integer("priority")?.value ?? 100
         if blocking, let phase, phase != .audit, let at = fields.string("phase")?.at {
-            context.warning(at, "\(fields.what) blocks pilots but is in phase '\(phase.rawValue)'; blocking actions are always placed in the audit phase, so write 'phase: audit'")
+            context.warning(
+                at,
+                "\(fields.what) blocks pilots but is in phase '\(phase.rawValue)'; blocking actions are always placed in the audit phase, so write 'phase: audit'"
+            )
         }
         guard let id, let condition, let phase, let dimension, let title, let body, let effort else { return nil }
         return Rule(
@@ -53,7 +56,10 @@ extension QuestionnaireDecoder {
     private func reference(_ fields: Fields, _ key: String, in known: [String], noun: String) -> String? {
         guard let (value, at) = fields.string(key, required: true, example: known.first ?? noun) else { return nil }
         guard known.contains(value) else {
-            context.error(at, "unknown \(noun) '\(value)' in '\(key)' of \(fields.what)\(Suggestion.hint(for: value, in: known)) (\(noun)s: \(known.joined(separator: ", ")))")
+            context.error(
+                at,
+                "unknown \(noun) '\(value)' in '\(key)' of \(fields.what)\(Suggestion.hint(for: value, in: known)) (\(noun)s: \(known.joined(separator: ", ")))"
+            )
             return nil
         }
         return value

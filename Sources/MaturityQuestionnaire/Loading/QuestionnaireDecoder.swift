@@ -18,16 +18,19 @@ struct QuestionnaireDecoder {
         let title = fields.localized("title", required: true)
         let description = fields.localized("description")
         let levels = decodeLevels(fields)
-        let profile = fields.raw("profile").map { node in
-            context.items(node, "'profile'").compactMap { decodeQuestion($0, dimension: nil, levels: levels) }
-        } ?? []
+        let profile =
+            fields.raw("profile").map { node in
+                context.items(node, "'profile'").compactMap { decodeQuestion($0, dimension: nil, levels: levels) }
+            } ?? []
         let dimensions = decodeDimensions(fields, levels: levels)
-        let caps = fields.raw("caps").map { node in
-            context.items(node, "'caps'").compactMap { decodeCap($0, dimensions: dimensions, levels: levels) }
-        } ?? []
-        let rules = fields.raw("rules").map { node in
-            context.items(node, "'rules'").compactMap { decodeRule($0, dimensions: dimensions) }
-        } ?? []
+        let caps =
+            fields.raw("caps").map { node in
+                context.items(node, "'caps'").compactMap { decodeCap($0, dimensions: dimensions, levels: levels) }
+            } ?? []
+        let rules =
+            fields.raw("rules").map { node in
+                context.items(node, "'rules'").compactMap { decodeRule($0, dimensions: dimensions) }
+            } ?? []
         guard let id, let version, let defaultLanguage, let title else { return nil }
         return Questionnaire(
             id: id.value, version: version, languages: languages, defaultLanguage: defaultLanguage,
@@ -49,7 +52,9 @@ struct QuestionnaireDecoder {
         if let node = fields.required("languages", example: "[fr, en]") {
             for item in context.items(node, "'languages'") {
                 guard let code = item.string, (try? /[a-z]{2,3}(-[A-Z]{2})?/.wholeMatch(in: code)) != nil else {
-                    context.error(context.location(item), "language \(context.describe(item)) is not a language code; use ISO 639-1 codes such as 'fr' or 'en'")
+                    context.error(
+                        context.location(item),
+                        "language \(context.describe(item)) is not a language code; use ISO 639-1 codes such as 'fr' or 'en'")
                     continue
                 }
                 context.register("language", code, at: context.location(item))
@@ -64,7 +69,10 @@ struct QuestionnaireDecoder {
         }
         let language = LanguageCode(code)
         if !languages.isEmpty && !languages.contains(language) {
-            context.error(at, "defaultLanguage '\(code)' is not in 'languages' (\(languages.map(\.rawValue).joined(separator: ", ")))\(Suggestion.hint(for: code, in: languages.map(\.rawValue)))")
+            context.error(
+                at,
+                "defaultLanguage '\(code)' is not in 'languages' (\(languages.map(\.rawValue).joined(separator: ", ")))\(Suggestion.hint(for: code, in: languages.map(\.rawValue)))"
+            )
         }
         return (languages, language)
     }
@@ -96,7 +104,9 @@ struct QuestionnaireDecoder {
         guard let node = fields.required("dimensions", example: "a list of dimensions with their questions") else { return [] }
         let dimensions = context.items(node, "'dimensions'").compactMap { decodeDimension($0, levels: levels) }
         if !dimensions.isEmpty && dimensions.allSatisfy({ $0.weight == 0 }) {
-            context.error(context.location(node), "every dimension has weight 0, so no overall score can be computed; give at least one dimension a positive weight")
+            context.error(
+                context.location(node),
+                "every dimension has weight 0, so no overall score can be computed; give at least one dimension a positive weight")
         }
         return dimensions
     }

@@ -60,8 +60,8 @@ public enum QuestionnaireParser {
     private static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            let while_ = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-            return "YAML syntax error: \(problem)\(while_); check the indentation and quotes on this line"
+            let during = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
+            return "YAML syntax error: \(problem)\(during); check the indentation and quotes on this line"
         case let .duplicatedKeysInMapping(duplicates, _):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return "duplicate key \(keys) in the same mapping; keep one of them"

@@ -39,7 +39,8 @@ struct ExpressionValidation {
                 guard let path = pathBack(from: target, to: cap.dimension, reads: reads), !reported.contains(cap.id) else { continue }
                 reported.insert(cap.id)
                 let chain = ([cap.dimension] + path).map(\.rawValue).joined(separator: " → ")
-                let message = target == cap.dimension
+                let message =
+                    target == cap.dimension
                     ? "cap '\(cap.id)' on '\(cap.dimension)' reads the score or level of its own dimension, a cycle; a cap may only read other dimensions"
                     : "caps form a cycle: \(chain); a cap may only read dimensions that do not depend back on it"
                 result.append(Diagnostic(.error, path: self.path, at: cap.condition.origin, message))

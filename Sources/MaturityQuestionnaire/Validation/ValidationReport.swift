@@ -58,8 +58,10 @@ public struct ValidationReport: Sendable, Equatable, Codable {
     }
 
     public var summaryLine: String {
-        let counts = "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
+        let counts =
+            "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
         guard let summary, valid else { return "\(path): invalid: \(counts)" }
-        return "\(path): ok: \(summary.id) \(summary.version), \(summary.questions) questions (\(summary.scoredQuestions) scored), \(summary.dimensions) dimensions, \(summary.levels) levels, \(summary.rules) rules, languages \(summary.languages.joined(separator: ", ")), \(counts), sha256 \(sha256 ?? "")"
+        return
+            "\(path): ok: \(summary.id) \(summary.version), \(summary.questions) questions (\(summary.scoredQuestions) scored), \(summary.dimensions) dimensions, \(summary.levels) levels, \(summary.rules) rules, languages \(summary.languages.joined(separator: ", ")), \(counts), sha256 \(sha256 ?? "")"
     }
 }

@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let reports: [ValidationReport] = files.isEmpty
+        let reports: [ValidationReport] =
+            files.isEmpty
             ? [ValidationReport(path: BundledQuestionnaire.path, result: BundledQuestionnaire.load())]
             : files.map(Self.report)
         if json {
