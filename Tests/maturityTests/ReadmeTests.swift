@@ -1,0 +1,43 @@
+import Foundation
+import MaturityTestSupport
+import Testing
+
+/// What the README shows is what the binary does.
+@Suite struct ReadmeTests {
+    let readme: String
+
+    init() throws { readme = try TestSupport.read("README.md") }
+
+    /// The lines of the code block that follows `marker`.
+    func block(after marker: String) throws -> [String] {
+        let start = try #require(readme.range(of: marker))
+        let rest = readme[start.upperBound...]
+        let fence = try #require(rest.range(of: "```"))
+        let body = try #require(rest[fence.upperBound...].range(of: "\n"))
+        let close = try #require(rest[body.upperBound...].range(of: "```"))
+        return rest[body.upperBound..<close.lowerBound].split(separator: "\n").map(String.init)
+    }
+
+    @Test func quickStartRunsTheBundledValidationAndTheTests() throws {
+        let commands = try block(after: "## Quick start")
+        #expect(
+            commands.map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) } == [
+                "swift run maturity validate", "swift test",
+            ])
+        let shown = try #require(try block(after: "The first command prints").first)
+        let result = try MaturityBinary.run(["validate"], in: TestSupport.root.path)
+        #expect(result.status == 0)
+        let prefix = try #require(shown.components(separatedBy: "sha256").first)
+        #expect(result.stdout.hasPrefix(prefix + "sha256 "))
+    }
+
+    @Test func validateExampleIsTheRealOutput() throws {
+        let lines = try block(after: "### `maturity validate")
+        let command = try #require(lines.first)
+        #expect(command.hasSuffix("maturity validate expr-unknown-option.yaml"))
+        let result = try MaturityBinary.run(
+            ["validate", "expr-unknown-option.yaml"], in: TestSupport.path("Tests/MaturityQuestionnaireTests/Fixtures/invalid"))
+        #expect(result.stdout == lines.dropFirst().joined(separator: "\n") + "\n")
+        #expect(result.status == 1)
+    }
+}
