@@ -52,9 +52,10 @@ public struct ExpressionEvaluator: Sendable {
     private func answerValue(_ id: QuestionID) -> Value {
         switch answers[id] {
         case let .code(code)?:
-            if let question = questionnaire.question(id), case .single = question.kind { return .choice(id, code) }
-            if let question = questionnaire.question(id), case .yesPartlyNo = question.kind { return .choice(id, code) }
-            return .missing
+            switch questionnaire.question(id)?.kind {
+            case .single?, .yesPartlyNo?: return .choice(id, code)
+            default: return .missing
+            }
         case let .number(value)?: return .number(value)
         case let .text(text)?: return .string(text)
         default: return .missing

@@ -58,10 +58,16 @@ public struct ValidationReport: Sendable, Equatable, Codable {
     }
 
     public var summaryLine: String {
-        let counts =
-            "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
+        let counts = "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))"
         guard let summary, valid else { return "\(path): invalid: \(counts)" }
-        return
-            "\(path): ok: \(summary.id) \(summary.version), \(summary.questions) questions (\(summary.scoredQuestions) scored), \(summary.dimensions) dimensions, \(summary.levels) levels, \(summary.rules) rules, languages \(summary.languages.joined(separator: ", ")), \(counts), sha256 \(sha256 ?? "")"
+        let shape = [
+            count(summary.questions, "question") + " (\(summary.scoredQuestions) scored)", count(summary.dimensions, "dimension"),
+            count(summary.levels, "level"), count(summary.rules, "rule"),
+            "languages \(summary.languages.joined(separator: ", "))", counts,
+        ]
+        return "\(path): ok: \(summary.id) \(summary.version), \(shape.joined(separator: ", ")), sha256 \(sha256 ?? "")"
     }
+
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
 }
