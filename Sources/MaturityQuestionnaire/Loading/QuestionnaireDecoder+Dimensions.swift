@@ -19,7 +19,7 @@ extension QuestionnaireDecoder {
         var questions: [Question] = []
         if let questionsNode = fields.required("questions", example: "a list of questions") {
             let items = context.items(questionsNode, "'questions' of \(fields.what)")
-            questions = items.compactMap { decodeQuestion($0, dimension: dimension ?? "unknown", levels: levels) }
+            questions = items.compactMap { decodeQuestion($0, dimension: dimension ?? "unknown") }
             if !items.isEmpty && !questions.isEmpty && !questions.contains(where: \.isScored) {
                 context.error(
                     context.location(questionsNode),

@@ -7,7 +7,7 @@ extension QuestionnaireDecoder {
         "unit", "min", "max", "integer", "bands", "maxLength", "role",
     ]
 
-    func decodeQuestion(_ node: Node, dimension: DimensionID?, levels: [Level]) -> Question? {
+    func decodeQuestion(_ node: Node, dimension: DimensionID?) -> Question? {
         guard let fields = context.fields(node, allowed: Self.questionFields, what: { $0.map { "question '\($0)'" } ?? "question" }) else {
             return nil
         }

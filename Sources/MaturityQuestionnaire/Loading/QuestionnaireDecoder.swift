@@ -20,7 +20,7 @@ struct QuestionnaireDecoder {
         let levels = decodeLevels(fields)
         let profile =
             fields.raw("profile").map { node in
-                context.items(node, "'profile'").compactMap { decodeQuestion($0, dimension: nil, levels: levels) }
+                context.items(node, "'profile'").compactMap { decodeQuestion($0, dimension: nil) }
             } ?? []
         let dimensions = decodeDimensions(fields, levels: levels)
         let caps =
