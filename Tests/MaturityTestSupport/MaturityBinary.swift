@@ -20,7 +20,7 @@ public enum MaturityBinary {
     public static func run(
         _ arguments: [String], in directory: String? = nil, stdin: String? = nil,
         environment: [String: String] = [:]
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -36,13 +36,15 @@ public enum MaturityBinary {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // Drain stderr concurrently so a chatty process never blocks on a full pipe.
+        let errData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let stderrData = await errData.value
         return Result(
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
             status: process.terminationStatus)
     }
 }

@@ -18,24 +18,24 @@ import Testing
         return rest[body.upperBound..<close.lowerBound].split(separator: "\n").map(String.init)
     }
 
-    @Test func quickStartRunsTheBundledValidationAndTheTests() throws {
+    @Test func quickStartRunsTheBundledValidationAndTheTests() async throws {
         let commands = try block(after: "## Quick start")
         #expect(
             commands.map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) } == [
                 "swift run maturity validate", "swift test",
             ])
         let shown = try #require(try block(after: "The first command prints").first)
-        let result = try MaturityBinary.run(["validate"], in: TestSupport.root.path)
+        let result = try await MaturityBinary.run(["validate"], in: TestSupport.root.path)
         #expect(result.status == 0)
         let prefix = try #require(shown.components(separatedBy: "sha256").first)
         #expect(result.stdout.hasPrefix(prefix + "sha256 "))
     }
 
-    @Test func validateExampleIsTheRealOutput() throws {
+    @Test func validateExampleIsTheRealOutput() async throws {
         let lines = try block(after: "### `maturity validate")
         let command = try #require(lines.first)
         #expect(command.hasSuffix("maturity validate expr-unknown-option.yaml"))
-        let result = try MaturityBinary.run(
+        let result = try await MaturityBinary.run(
             ["validate", "expr-unknown-option.yaml"], in: TestSupport.path("Tests/MaturityQuestionnaireTests/Fixtures/invalid"))
         #expect(result.stdout == lines.dropFirst().joined(separator: "\n") + "\n")
         #expect(result.status == 1)

@@ -11,8 +11,8 @@ import Testing
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    @Test func bundledQuestionnaireIsValidAndPrintsItsHash() throws {
-        let result = try MaturityBinary.run(["validate", "questionnaires/ia-generative-pme.yaml"], in: TestSupport.root.path)
+    @Test func bundledQuestionnaireIsValidAndPrintsItsHash() async throws {
+        let result = try await MaturityBinary.run(["validate", "questionnaires/ia-generative-pme.yaml"], in: TestSupport.root.path)
         #expect(result.status == 0)
         let hash = try #require(result.stdout.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(hash.count == 64 && hash.allSatisfy(\.isHexDigit))
@@ -21,23 +21,23 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func withoutFilesItChecksTheEmbeddedQuestionnaireFromAnyDirectory() throws {
-        let result = try MaturityBinary.run(["validate"], in: NSTemporaryDirectory())
-        let fromFile = try MaturityBinary.run(["validate", "questionnaires/ia-generative-pme.yaml"], in: TestSupport.root.path)
+    @Test func withoutFilesItChecksTheEmbeddedQuestionnaireFromAnyDirectory() async throws {
+        let result = try await MaturityBinary.run(["validate"], in: NSTemporaryDirectory())
+        let fromFile = try await MaturityBinary.run(["validate", "questionnaires/ia-generative-pme.yaml"], in: TestSupport.root.path)
         #expect(result.status == 0)
         #expect(result.stdout == fromFile.stdout)
     }
 
     @Test(arguments: invalidFixtures)
-    func brokenFixtureExitsOneWithItsGoldenDiagnostics(_ name: String) throws {
-        let result = try MaturityBinary.run(["validate", name], in: TestSupport.path(Self.invalidFolder))
+    func brokenFixtureExitsOneWithItsGoldenDiagnostics(_ name: String) async throws {
+        let result = try await MaturityBinary.run(["validate", name], in: TestSupport.path(Self.invalidFolder))
         #expect(result.status == 1)
         let golden = try TestSupport.read("Tests/MaturityQuestionnaireTests/Golden/invalid/\((name as NSString).deletingPathExtension).txt")
         #expect(result.stdout == golden)
     }
 
-    @Test func severalFilesAreAllReportedAndAnyErrorFailsTheRun() throws {
-        let result = try MaturityBinary.run(
+    @Test func severalFilesAreAllReportedAndAnyErrorFailsTheRun() async throws {
+        let result = try await MaturityBinary.run(
             ["validate", "../valid/mini.yaml", "expr-cycle.yaml", "bad-version.yaml"], in: TestSupport.path(Self.invalidFolder))
         #expect(result.status == 1)
         let summaries = result.stdout.split(separator: "\n").filter { $0.contains(": ok: ") || $0.contains(": invalid: ") }
@@ -52,20 +52,20 @@ import Testing
         ("binary.yaml", "binary.yaml: error: not a text file (binary content or not UTF-8); questionnaires are UTF-8 YAML or JSON\n"),
         ("latin1.yaml", "latin1.yaml: error: not a text file (binary content or not UTF-8); questionnaires are UTF-8 YAML or JSON\n"),
     ])
-    func unreadableFilesGetOneClearLine(_ name: String, _ expected: String) throws {
+    func unreadableFilesGetOneClearLine(_ name: String, _ expected: String) async throws {
         let directory = try Self.scratchDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/folder", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: directory + "/empty.yaml", contents: Data())
         FileManager.default.createFile(atPath: directory + "/binary.yaml", contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2]))
         FileManager.default.createFile(
             atPath: directory + "/latin1.yaml", contents: Data("id: caf\u{E9}".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }))
-        let result = try MaturityBinary.run(["validate", name], in: directory)
+        let result = try await MaturityBinary.run(["validate", name], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout == expected)
     }
 
-    @Test func jsonOutputListsDiagnosticsWithPositions() throws {
-        let result = try MaturityBinary.run(
+    @Test func jsonOutputListsDiagnosticsWithPositions() async throws {
+        let result = try await MaturityBinary.run(
             ["validate", "--json", "expr-unknown-option.yaml", "missing.yaml"], in: TestSupport.path(Self.invalidFolder))
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -79,14 +79,14 @@ import Testing
         #expect((files.last?["failure"] as? String)?.hasPrefix("missing.yaml: error: no such file") == true)
     }
 
-    @Test func helpIsPinned() throws {
-        let result = try MaturityBinary.run(["validate", "--help"])
+    @Test func helpIsPinned() async throws {
+        let result = try await MaturityBinary.run(["validate", "--help"])
         #expect(result.status == 0)
         #expect(Golden.compare(result.stdout, to: "Tests/maturityTests/Golden/validate-help.txt") == .match, "\(result.stdout)")
     }
 
-    @Test func unknownFlagIsAUsageError() throws {
-        let result = try MaturityBinary.run(["validate", "--jsn"])
+    @Test func unknownFlagIsAUsageError() async throws {
+        let result = try await MaturityBinary.run(["validate", "--jsn"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--jsn"))
     }
@@ -99,8 +99,8 @@ import Testing
 }
 
 @Suite struct ValidateWarningTests {
-    @Test func warningsArePrintedButDoNotFailTheRun() throws {
-        let result = try MaturityBinary.run(
+    @Test func warningsArePrintedButDoNotFailTheRun() async throws {
+        let result = try await MaturityBinary.run(
             ["validate", "blocking-rule-in-pilot.yaml"], in: TestSupport.path("Tests/MaturityQuestionnaireTests/Fixtures/warnings"))
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)

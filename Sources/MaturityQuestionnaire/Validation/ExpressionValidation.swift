@@ -19,64 +19,47 @@ struct ExpressionValidation {
         for question in questionnaire.allQuestions where seen.insert(question.id).inserted {
             if let condition = question.condition { _ = check(condition, .condition(of: question.id)) }
         }
-        var reads: [DimensionID: [(DimensionID, Cap)]] = [:]
-        for cap in questionnaire.caps {
-            for dimension in check(cap.condition, .cap(of: cap.dimension)) {
-                reads[cap.dimension, default: []].append((dimension, cap))
-            }
-        }
+        let capReads = questionnaire.caps.map { cap in (cap: cap, reads: check(cap.condition, .cap(of: cap.dimension))) }
         for rule in questionnaire.rules { _ = check(rule.condition, .rule) }
-        result += cycles(reads)
+        result += cycles(capReads)
         return result
     }
 
     /// A cap on dimension A that reads score(B) makes A depend on B; a cycle cannot be scored.
-    private func cycles(_ reads: [DimensionID: [(DimensionID, Cap)]]) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        var reported = Set<CapID>()
-        for cap in questionnaire.caps {
-            for (target, _) in reads[cap.dimension] ?? [] where cap.condition.reads(target) {
-                guard let path = pathBack(from: target, to: cap.dimension, reads: reads), !reported.contains(cap.id) else { continue }
-                reported.insert(cap.id)
+    private func cycles(_ capReads: [(cap: Cap, reads: [DimensionID])]) -> [Diagnostic] {
+        var graph: [DimensionID: Set<DimensionID>] = [:]
+        for (cap, reads) in capReads { graph[cap.dimension, default: []].formUnion(reads) }
+        return capReads.compactMap { cap, reads in
+            let message: String
+            if reads.contains(cap.dimension) {
+                message = "cap '\(cap.id)' on '\(cap.dimension)' reads the score or level of its own dimension, a cycle; a cap may only read other dimensions"
+            } else if let path = reads.uniqued().lazy.compactMap({ path(from: $0, to: cap.dimension, in: graph) }).first {
                 let chain = ([cap.dimension] + path).map(\.rawValue).joined(separator: " → ")
-                let message =
-                    target == cap.dimension
-                    ? "cap '\(cap.id)' on '\(cap.dimension)' reads the score or level of its own dimension, a cycle; a cap may only read other dimensions"
-                    : "caps form a cycle: \(chain); a cap may only read dimensions that do not depend back on it"
-                result.append(Diagnostic(.error, path: self.path, at: cap.condition.origin, message))
+                message = "caps form a cycle: \(chain); a cap may only read dimensions that do not depend back on it"
+            } else {
+                return nil
             }
+            return Diagnostic(.error, path: self.path, at: cap.condition.origin, message)
         }
-        return result
     }
 
-    /// The dimensions from `start` back to `goal` through cap reads, if any.
-    private func pathBack(from start: DimensionID, to goal: DimensionID, reads: [DimensionID: [(DimensionID, Cap)]]) -> [DimensionID]? {
-        var queue: [[DimensionID]] = [[start]]
+    /// The dimensions from `start` to `goal` along cap reads (breadth first), if any.
+    private func path(from start: DimensionID, to goal: DimensionID, in graph: [DimensionID: Set<DimensionID>]) -> [DimensionID]? {
+        var parent: [DimensionID: DimensionID] = [:]
+        var queue = [start]
         var visited: Set<DimensionID> = [start]
-        while !queue.isEmpty {
-            let path = queue.removeFirst()
-            guard let last = path.last else { continue }
-            if last == goal { return path }
-            for (next, _) in reads[last] ?? [] where !visited.contains(next) || next == goal {
-                visited.insert(next)
-                queue.append(path + [next])
+        while let current = queue.first {
+            queue.removeFirst()
+            if current == goal {
+                var path = [current]
+                while let previous = parent[path[0]] { path.insert(previous, at: 0) }
+                return path
+            }
+            for next in (graph[current] ?? []).sorted() where visited.insert(next).inserted {
+                parent[next] = current
+                queue.append(next)
             }
         }
         return nil
-    }
-}
-
-extension Expression {
-    /// Whether the expression reads `score(dimension)` or `level(dimension)`.
-    func reads(_ dimension: DimensionID) -> Bool {
-        var found = false
-        root.visit { node in
-            if case let .call(function, arguments, _) = node, function == .score || function == .level,
-                case let .answer(name, _)? = arguments.first, name.rawValue == dimension.rawValue
-            {
-                found = true
-            }
-        }
-        return found
     }
 }
