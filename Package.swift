@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "maturity", targets: ["maturity"]),
         .library(name: "MaturityQuestionnaire", targets: ["MaturityQuestionnaire"]),
+        .library(name: "MaturityScoring", targets: ["MaturityScoring"]),
+        .library(name: "MaturityRoadmap", targets: ["MaturityRoadmap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,22 +23,36 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "MaturityScoring", dependencies: ["MaturityQuestionnaire"]),
+        .target(name: "MaturityRoadmap", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
         .executableTarget(
             name: "maturity",
             dependencies: [
                 "MaturityQuestionnaire",
+                "MaturityScoring",
+                "MaturityRoadmap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "MaturityTestSupport",
-            dependencies: ["MaturityQuestionnaire"],
+            dependencies: ["MaturityQuestionnaire", "MaturityScoring"],
             path: "Tests/MaturityTestSupport"
         ),
         .testTarget(
             name: "MaturityQuestionnaireTests",
             dependencies: ["MaturityQuestionnaire", "MaturityTestSupport"],
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "MaturityScoringTests",
+            dependencies: ["MaturityScoring", "MaturityTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "MaturityRoadmapTests",
+            dependencies: ["MaturityRoadmap", "MaturityTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "maturityTests",

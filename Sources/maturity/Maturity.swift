@@ -11,10 +11,12 @@ struct Maturity: ParsableCommand {
             Exit codes: 0 success, 1 problems found, 64 usage error, 130 interrupted.
             """,
         version: ToolInfo.version,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ScoreCommand.self, ValidateCommand.self]
     )
 }
 
 enum ToolInfo {
     static let version = "0.1.0"
+    /// Recorded with every result, so scores can be traced to the engine that computed them.
+    static let engine = "maturity \(version)"
 }

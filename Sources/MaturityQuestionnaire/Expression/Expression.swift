@@ -25,6 +25,19 @@ public struct Expression: Sendable, Equatable, CustomStringConvertible {
         return Expression(source: source, root: try parser.parseAll(), origin: origin)
     }
 
+    /// The dimensions whose `score` or `level` the expression reads, in order, without repeats.
+    public var dimensionsRead: [DimensionID] {
+        var result: [DimensionID] = []
+        root.visit { node in
+            if case let .call(function, arguments, _) = node, function == .score || function == .level,
+                case let .answer(name, _)? = arguments.first, !result.contains(DimensionID(name.rawValue))
+            {
+                result.append(DimensionID(name.rawValue))
+            }
+        }
+        return result
+    }
+
     /// Every question the expression reads, in order of appearance.
     public var referencedQuestions: [QuestionID] {
         var result: [QuestionID] = []

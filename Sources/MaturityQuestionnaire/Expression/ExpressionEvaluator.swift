@@ -7,6 +7,7 @@ public struct ExpressionEvaluator: Sendable {
     public var answers: [QuestionID: AnswerValue]
     public var scores: [DimensionID: Double]
     public var levels: [DimensionID: LevelID]
+    private let kinds: [QuestionID: QuestionKind]
 
     public init(
         questionnaire: Questionnaire, answers: [QuestionID: AnswerValue],
@@ -16,6 +17,7 @@ public struct ExpressionEvaluator: Sendable {
         self.answers = answers
         self.scores = scores
         self.levels = levels
+        kinds = Dictionary(questionnaire.allQuestions.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     }
 
     enum Value: Equatable {
@@ -52,7 +54,7 @@ public struct ExpressionEvaluator: Sendable {
     private func answerValue(_ id: QuestionID) -> Value {
         switch answers[id] {
         case let .code(code)?:
-            switch questionnaire.question(id)?.kind {
+            switch kinds[id] {
             case .single?, .yesPartlyNo?: return .choice(id, code)
             default: return .missing
             }
@@ -130,7 +132,7 @@ public struct ExpressionEvaluator: Sendable {
 
     private func compareOptions(_ id: QuestionID, _ lhs: String, _ rhs: String) -> Int? {
         if lhs == rhs { return 0 }
-        guard let kind = questionnaire.question(id)?.kind,
+        guard let kind = kinds[id],
             let a = kind.option(OptionCode(lhs)), let b = kind.option(OptionCode(rhs))
         else { return nil }
         if a.role != .regular || b.role != .regular { return nil }

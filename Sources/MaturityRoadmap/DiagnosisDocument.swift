@@ -1,0 +1,127 @@
+import MaturityQuestionnaire
+import MaturityScoring
+
+/// The JSON of `maturity score --json` and `maturity show --json`: the shape fixed by design.md
+/// (questionnaire, overall, dimensions, roadmap.phases, roadmap.roi), with more fields beside.
+public struct DiagnosisDocument: Sendable, Encodable, Equatable {
+    public struct Level: Sendable, Encodable, Equatable {
+        public var score: Double?
+        public var level: String?
+        public var levelName: String?
+        public var weakest: String?
+    }
+
+    public struct DriverItem: Sendable, Encodable, Equatable {
+        public var question: String
+        public var effect: String
+        public var lostPoints: Double
+        public var gain: Double?
+        public var dontKnow: Bool
+    }
+
+    public struct CapItem: Sendable, Encodable, Equatable {
+        public var id: String
+        public var maxLevel: String
+        public var binding: Bool
+        public var reason: String
+    }
+
+    public struct DimensionItem: Sendable, Encodable, Equatable {
+        public var id: String
+        public var name: String
+        public var score: Double?
+        public var rawScore: Double?
+        public var level: String?
+        public var levelName: String?
+        public var coverage: Double
+        public var caps: [CapItem]
+        public var dontKnow: [String]
+        public var drivers: [DriverItem]
+    }
+
+    public struct ActionItem: Sendable, Encodable, Equatable {
+        public var id: String
+        public var title: String
+        public var body: String
+        public var dimension: String
+        public var effort: String
+        public var kpi: String?
+        public var owner: String?
+        public var blocking: Bool
+    }
+
+    public struct UseCaseItem: Sendable, Encodable, Equatable {
+        public var name: String
+        public var department: String?
+        public var exposureHours: Double
+        public var impact: Int
+        public var effort: Int
+        public var quadrant: String
+        public var exclusion: String?
+        public var proposed: Bool
+        public var needsImpactAssessment: Bool
+    }
+
+    public struct PhaseItem: Sendable, Encodable, Equatable {
+        public var id: String
+        public var weeks: [Int]
+        public var actions: [ActionItem]
+        public var useCases: [UseCaseItem]?
+    }
+
+    public struct ScenarioItem: Sendable, Encodable, Equatable {
+        public var timeSaved: Double
+        public var hoursSaved: Double
+        public var value: Double
+        public var cost: Double
+        public var netYearOne: Double
+        public var paybackMonths: Double?
+    }
+
+    public struct PilotROIItem: Sendable, Encodable, Equatable {
+        public var useCase: String
+        public var exposureHours: Double
+        public var conservative: ScenarioItem
+        public var base: ScenarioItem
+        public var optimistic: ScenarioItem
+    }
+
+    public struct AssumptionsItem: Sendable, Encodable, Equatable {
+        public var hourlyCost: Double
+        public var hourlyCostSource: String
+        public var grossSalary: Double
+        public var grossSalarySource: String
+        public var employerChargesPercent: Double
+        public var employerChargesSource: String
+        public var annualHours: Double
+        public var workingWeeks: Double
+        public var workingWeeksSource: String
+        public var adoptionRamp: [Double]
+        public var averageAdoption: Double
+        public var timeSaved: [String: Double]
+        public var yearOneCost: [String: Double]
+        public var costAllocation: String
+    }
+
+    public struct ROIItem: Sendable, Encodable, Equatable {
+        public var conservative: ScenarioItem
+        public var base: ScenarioItem
+        public var optimistic: ScenarioItem
+        public var pilots: [PilotROIItem]
+        public var assumptions: AssumptionsItem
+    }
+
+    public struct RoadmapItem: Sendable, Encodable, Equatable {
+        public var phases: [PhaseItem]
+        public var roi: ROIItem
+    }
+
+    public var engine: String
+    public var language: String
+    public var questionnaire: QuestionnaireReference
+    public var company: Company
+    public var overall: Level
+    public var dimensions: [DimensionItem]
+    public var missingRequired: [String]
+    public var roadmap: RoadmapItem
+}

@@ -1,0 +1,92 @@
+import Foundation
+import MaturityQuestionnaire
+
+/// Reads the answers-file JSON of design.md and checks every answer against the questionnaire.
+///
+/// ```json
+/// {"questionnaire": "ia-generative-pme", "version": "1.0.0", "language": "fr",
+///  "company": {"name": "..."}, "answers": {"governance.charter": "none"}, "notes": {...}}
+/// ```
+public enum AnswerFileReader {
+    struct File: Decodable {
+        var questionnaire: String?
+        var version: String?
+        var language: String?
+        var company: Company?
+        var answers: [String: JSONValue]?
+        var notes: [String: String]?
+    }
+
+    /// Parses and converts; every problem is collected and thrown together.
+    public static func read(_ data: Data, path: String, questionnaire: Questionnaire) throws(AnswerFileError) -> AnswerSet {
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch let error as DecodingError {
+            throw .notJSON(path: path, reason: describe(error))
+        } catch {
+            throw .notJSON(path: path, reason: "the file is not JSON")
+        }
+        if let id = file.questionnaire, id != questionnaire.id {
+            throw .otherQuestionnaire(path: path, found: id, expected: questionnaire.id)
+        }
+        var issues: [AnswerIssue] = []
+        var set = AnswerSet(for: questionnaire)
+        set.version = file.version ?? set.version
+        if let code = file.language {
+            let language = LanguageCode(code)
+            if questionnaire.languages.contains(language) {
+                set.language = language
+            } else {
+                issues.append(AnswerIssue(.wrongType, question: nil, "language '\(code)' is not one of the questionnaire's languages (\(questionnaire.languages.map(\.rawValue).joined(separator: ", ")))"))
+            }
+        }
+        set.company = file.company ?? Company()
+        let converter = AnswerConverter(questionnaire: questionnaire)
+        for (key, json) in (file.answers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            switch converter.convert(json, for: QuestionID(key)) {
+            case let .success(value?): set.answers[QuestionID(key)] = value
+            case .success(nil): break
+            case let .failure(issue): issues.append(issue)
+            }
+        }
+        for (key, note) in file.notes ?? [:] { set.notes[QuestionID(key)] = note }
+        set.company = CompanyProfile.merge(set.company, answers: set.answers, questionnaire: questionnaire)
+        guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
+        return set
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? "the top level must be an object" : "field '\(field)' has the wrong type"
+        case let .dataCorrupted(context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? "the file is not JSON" : "field '\(field)' is not valid"
+        @unknown default:
+            return "the file is not JSON"
+        }
+    }
+}
+
+/// Company fields from the answers of profile questions, where the `company` object is silent.
+enum CompanyProfile {
+    static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
+        func text(_ role: ProfileRole) -> String? {
+            guard let id = questionnaire.profileQuestion(for: role)?.id else { return nil }
+            switch answers[id] {
+            case let .text(value)?: return value
+            case let .code(code)?: return code.rawValue
+            default: return nil
+            }
+        }
+        var merged = company
+        merged.name = merged.name ?? text(.companyName)
+        merged.siren = merged.siren ?? text(.siren)
+        merged.sector = merged.sector ?? text(.sector)
+        merged.headcount = merged.headcount ?? text(.headcount)
+        merged.region = merged.region ?? text(.region)
+        return merged
+    }
+}

@@ -1,0 +1,61 @@
+import MaturityQuestionnaire
+
+/// Normalises one answer to 0–1 according to its question's type.
+enum QuestionScorer {
+    static func outcome(_ question: Question, _ answer: AnswerValue?) -> QuestionOutcome {
+        guard question.isScored else { return .unscored }
+        guard let answer else { return .unanswered }
+        if case let .code(code) = answer, let option = question.kind.option(code) {
+            switch option.role {
+            case .notApplicable: return .notApplicable
+            case .dontKnow: return .dontKnow
+            case .regular: break
+            }
+        }
+        switch (question.kind, answer) {
+        case let (.single(options), .code(code)), let (.yesPartlyNo(options), .code(code)):
+            return options.first { $0.code == code }.map { .scored($0.score) } ?? .unanswered
+        case let (.multiple(options), .codes(codes)):
+            return multiple(options, codes)
+        case let (.scale(scale, _), .number(value)):
+            return .scored(scale.normalized(value))
+        case let (.matrix(_, scale, special), .matrix(cells)):
+            return matrix(scale, special, cells)
+        case let (.number(spec, _), .number(value)):
+            return .scored(spec.bands.first { $0.contains(value) }?.score ?? 0)
+        default:
+            return .unanswered
+        }
+    }
+
+    /// Share of positive items; an exclusive "none" scores its own score (usually 0).
+    static func multiple(_ options: [ChoiceOption], _ codes: [OptionCode]) -> QuestionOutcome {
+        let selected = options.filter { codes.contains($0.code) }
+        if selected.contains(where: { $0.role == .notApplicable }) { return .notApplicable }
+        if selected.contains(where: { $0.role == .dontKnow }) { return .dontKnow }
+        let total = options.filter { $0.role == .regular && !$0.exclusive }.reduce(0) { $0 + $1.score }
+        guard total > 0 else { return .scored(0) }
+        return .scored(min(1, selected.reduce(0) { $0 + $1.score } / total))
+    }
+
+    /// Mean of the rows; not-applicable rows are left out, don't-know rows count 0.
+    static func matrix(_ scale: Scale, _ special: [ChoiceOption], _ cells: [OptionCode: AnswerValue]) -> QuestionOutcome {
+        var values: [Double] = []
+        var dontKnow = false
+        for cell in cells.values {
+            switch cell {
+            case let .number(value): values.append(scale.normalized(value))
+            case let .code(code):
+                switch special.first(where: { $0.code == code })?.role {
+                case .dontKnow?:
+                    values.append(0)
+                    dontKnow = true
+                default: break
+                }
+            default: break
+            }
+        }
+        if values.isEmpty { return cells.isEmpty ? .unanswered : (dontKnow ? .dontKnow : .notApplicable) }
+        return .scored(values.reduce(0, +) / Double(values.count))
+    }
+}

@@ -1,0 +1,78 @@
+import MaturityQuestionnaire
+
+/// Scores answer sets against one questionnaire. Pure and deterministic.
+public struct Scorer: Sendable {
+    public let questionnaire: Questionnaire
+
+    public init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+
+    public func score(_ answerSet: AnswerSet) -> ScoreCard {
+        let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers)
+        var raw: [DimensionID: DimensionScore] = [:]
+        for dimension in questionnaire.dimensions {
+            raw[dimension.id] = rawScore(dimension, visibility)
+        }
+        let dimensions = CapApplication(questionnaire: questionnaire, answers: visibility.answers)
+            .apply(to: questionnaire.dimensions.compactMap { raw[$0.id] })
+        let visibleSet = Set(visibility.visible)
+        let missing = questionnaire.allQuestions.filter {
+            $0.required && visibleSet.contains($0.id) && visibility.answers[$0.id] == nil
+        }.map(\.id)
+        return ScoreCard(
+            questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions),
+            dimensions: dimensions, visibleQuestions: visibility.visible, answers: visibility.answers,
+            missingRequired: missing)
+    }
+
+    /// Weighted mean of the visible, applicable, answered questions, before caps.
+    private func rawScore(_ dimension: Dimension, _ visibility: Visibility) -> DimensionScore {
+        let questions = dimension.questions.map { question in
+            QuestionScore(
+                question: question.id, weight: question.weight,
+                outcome: visibility.hidden.contains(question.id)
+                    ? .hidden : QuestionScorer.outcome(question, visibility.answers[question.id]))
+        }
+        var weighted = 0.0
+        var weights = 0.0
+        var applicable = 0
+        var answered = 0
+        for item in questions {
+            switch item.outcome {
+            case .scored, .dontKnow:
+                applicable += 1
+                answered += 1
+                weights += item.weight
+                weighted += item.weight * (item.outcome.value ?? 0)
+            case .unanswered: applicable += 1
+            case .notApplicable, .hidden, .unscored: break
+            }
+        }
+        let score = weights > 0 ? Rounding.tenth(100 * weighted / weights) : nil
+        let drivers = Explainer(questionnaire: questionnaire).drivers(dimension, questions, visibility.answers, totalWeight: weights)
+        return DimensionScore(
+            id: dimension.id, rawScore: score, score: score,
+            level: score.flatMap { questionnaire.level(forScore: $0)?.id },
+            coverage: applicable > 0 ? Double(answered) / Double(applicable) : 0, caps: [],
+            dontKnow: questions.filter { $0.outcome == .dontKnow }.map(\.question), drivers: drivers,
+            questions: questions)
+    }
+
+    /// Weighted mean of the dimensions that have a score; the weakest is the lowest score.
+    private func overall(_ dimensions: [DimensionScore]) -> OverallScore {
+        var weighted = 0.0
+        var weights = 0.0
+        for item in dimensions {
+            guard let score = item.score, let weight = questionnaire.dimension(item.id)?.weight else { continue }
+            weighted += weight * score
+            weights += weight
+        }
+        let score = weights > 0 ? Rounding.tenth(weighted / weights) : nil
+        let weakest = dimensions.filter { $0.score != nil }.min { ($0.score ?? 0) < ($1.score ?? 0) }
+        return OverallScore(score: score, level: score.flatMap { questionnaire.level(forScore: $0)?.id }, weakest: weakest?.id)
+    }
+}
+
+enum Rounding {
+    /// Rounded to one decimal, half away from zero.
+    static func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
