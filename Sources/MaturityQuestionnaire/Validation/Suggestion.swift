@@ -6,7 +6,8 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            // A suggestion that replaces most of a short word is noise, not help.
+            if distance <= limit, distance < word.count, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
     }
