@@ -42,6 +42,18 @@ public struct UseCaseAssessment: Sendable, Equatable {
     public var proposed: Bool
     /// A proposed high-risk use needs a data-protection impact assessment before it starts.
     public var needsImpactAssessment: Bool
+
+    public init(
+        useCase: UseCase, exposureHours: Double, quadrant: Quadrant, exclusion: PilotExclusion?, proposed: Bool,
+        needsImpactAssessment: Bool
+    ) {
+        self.useCase = useCase
+        self.exposureHours = exposureHours
+        self.quadrant = quadrant
+        self.exclusion = exclusion
+        self.proposed = proposed
+        self.needsImpactAssessment = needsImpactAssessment
+    }
 }
 
 struct UseCasePrioritizer {
