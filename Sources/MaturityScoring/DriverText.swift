@@ -15,7 +15,7 @@ public struct DriverText: Sendable {
     func text(_ localized: LocalizedText) -> String { localized.resolve(language, fallback: questionnaire.defaultLanguage) }
 
     func points(_ value: Double) -> String {
-        LocalizedNumber.format(value, language) + (french ? " pt" : " pts")
+        LocalizedNumber.format(value, language) + (french || value == 1 ? " pt" : " pts")
     }
 
     func quoted(_ text: String) -> String { french ? "« \(text) »" : "“\(text)”" }
@@ -37,15 +37,18 @@ public struct DriverText: Sendable {
         switch answer {
         case let .code(code): return question.kind.option(code).map { text($0.label) } ?? code.rawValue
         case let .codes(codes):
-            if codes.isEmpty { return french ? "aucune option" : "no option" }
-            return codes.map { code in question.kind.option(code).map { text($0.label) } ?? code.rawValue }.joined(separator: ", ")
+            let chosen = codes.compactMap { question.kind.option($0) }
+            if chosen.count == 1, let only = chosen.first { return text(only.label) }
+            let items = question.kind.options.filter { $0.role == .regular && !$0.exclusive }.count
+            let ticked = chosen.filter { !$0.exclusive }.count
+            return french ? "\(ticked) élément\(ticked > 1 ? "s" : "") sur \(items)" : "\(ticked) of \(items) items"
         case let .number(value): return LocalizedNumber.format(value, language)
         case .text: return french ? "texte libre" : "free text"
         case let .matrix(cells):
             guard case let .matrix(rows, _, _) = question.kind else { return "" }
             return rows.compactMap { row in
-                cells[row.code].map { "\(text(row.label)) \(describe($0, question))" }
-            }.joined(separator: ", ")
+                cells[row.code].map { "\(text(row.label)) : \(describe($0, question))".replacingOccurrences(of: " : ", with: french ? " : " : ": ") }
+            }.joined(separator: " ; ".replacingOccurrences(of: " ;", with: french ? " ;" : ";"))
         case let .useCases(items): return french ? "\(items.count) cas d'usage" : "\(items.count) use cases"
         }
     }
