@@ -52,7 +52,8 @@ struct AnswerConverter {
         case let .text(maxLength):
             guard case let .string(text) = json else { throw wrongType(question, "a text", json) }
             if let maxLength, text.count > maxLength {
-                throw AnswerIssue(.outOfRange, question: question.id, "the text has \(text.count) characters, over the limit of \(maxLength)")
+                throw AnswerIssue(
+                    .outOfRange, question: question.id, "the text has \(text.count) characters, over the limit of \(maxLength)")
             }
             return .text(text)
         case .useCases:
@@ -61,7 +62,8 @@ struct AnswerConverter {
     }
 
     func wrongType(_ question: Question, _ expected: String, _ json: JSONValue) -> AnswerIssue {
-        AnswerIssue(.wrongType, question: question.id, "expected \(expected) for this \(question.kind.typeName) question, found \(json.kindName)")
+        AnswerIssue(
+            .wrongType, question: question.id, "expected \(expected) for this \(question.kind.typeName) question, found \(json.kindName)")
     }
 
     private func code(_ json: JSONValue, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
@@ -72,7 +74,9 @@ struct AnswerConverter {
     func known(_ text: String, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
         let codes = options.map(\.code.rawValue)
         guard codes.contains(text) else {
-            throw AnswerIssue(.unknownOption, question: question.id, "unknown option '\(text)'\(Suggestion.hint(for: text, in: codes)); options: \(codes.joined(separator: ", "))")
+            throw AnswerIssue(
+                .unknownOption, question: question.id,
+                "unknown option '\(text)'\(Suggestion.hint(for: text, in: codes)); options: \(codes.joined(separator: ", "))")
         }
         return OptionCode(text)
     }
@@ -87,16 +91,21 @@ struct AnswerConverter {
         }
         let exclusive = result.filter { code in options.first { $0.code == code }?.exclusive == true }
         if let first = exclusive.first, result.count > 1 {
-            throw AnswerIssue(.outOfRange, question: question.id, "option '\(first)' excludes the others, but \(result.count) options are selected; keep '\(first)' alone or remove it")
+            throw AnswerIssue(
+                .outOfRange, question: question.id,
+                "option '\(first)' excludes the others, but \(result.count) options are selected; keep '\(first)' alone or remove it")
         }
         return result
     }
 
-    private func point(_ json: JSONValue, _ question: Question, _ scale: Scale, _ special: [ChoiceOption]) throws(AnswerIssue) -> AnswerValue {
+    private func point(_ json: JSONValue, _ question: Question, _ scale: Scale, _ special: [ChoiceOption]) throws(AnswerIssue)
+        -> AnswerValue
+    {
         switch json {
         case let .number(value):
             guard value.rounded() == value, (scale.min...scale.max).contains(Int(value)) else {
-                throw AnswerIssue(.outOfRange, question: question.id, "\(value.compactDescription) is not a point of the scale \(scale.min)–\(scale.max)")
+                throw AnswerIssue(
+                    .outOfRange, question: question.id, "\(value.compactDescription) is not a point of the scale \(scale.min)–\(scale.max)")
             }
             return .number(value)
         case let .string(text) where !special.isEmpty:
@@ -114,7 +123,9 @@ struct AnswerConverter {
         let codes = rows.map(\.code.rawValue)
         for (row, cell) in cells.sorted(by: { $0.key < $1.key }) {
             guard codes.contains(row) else {
-                throw AnswerIssue(.unknownOption, question: question.id, "unknown row '\(row)'\(Suggestion.hint(for: row, in: codes)); rows: \(codes.joined(separator: ", "))")
+                throw AnswerIssue(
+                    .unknownOption, question: question.id,
+                    "unknown row '\(row)'\(Suggestion.hint(for: row, in: codes)); rows: \(codes.joined(separator: ", "))")
             }
             if cell == .null { continue }
             do {
@@ -126,17 +137,21 @@ struct AnswerConverter {
         return .matrix(result)
     }
 
-    private func number(_ json: JSONValue, _ question: Question, _ spec: NumberSpec, _ special: [ChoiceOption]) throws(AnswerIssue) -> AnswerValue {
+    private func number(_ json: JSONValue, _ question: Question, _ spec: NumberSpec, _ special: [ChoiceOption]) throws(AnswerIssue)
+        -> AnswerValue
+    {
         switch json {
         case let .number(value):
             if spec.integer && value.rounded() != value {
                 throw AnswerIssue(.wrongType, question: question.id, "\(value.compactDescription) is not a whole number")
             }
             if let min = spec.min, value < min {
-                throw AnswerIssue(.outOfRange, question: question.id, "\(value.compactDescription) is below the minimum \(min.compactDescription)")
+                throw AnswerIssue(
+                    .outOfRange, question: question.id, "\(value.compactDescription) is below the minimum \(min.compactDescription)")
             }
             if let max = spec.max, value > max {
-                throw AnswerIssue(.outOfRange, question: question.id, "\(value.compactDescription) is above the maximum \(max.compactDescription)")
+                throw AnswerIssue(
+                    .outOfRange, question: question.id, "\(value.compactDescription) is above the maximum \(max.compactDescription)")
             }
             return .number(value)
         case let .string(text) where !special.isEmpty:

@@ -38,7 +38,11 @@ public enum AnswerFileReader {
             if questionnaire.languages.contains(language) {
                 set.language = language
             } else {
-                issues.append(AnswerIssue(.wrongType, question: nil, "language '\(code)' is not one of the questionnaire's languages (\(questionnaire.languages.map(\.rawValue).joined(separator: ", ")))"))
+                issues.append(
+                    AnswerIssue(
+                        .wrongType, question: nil,
+                        "language '\(code)' is not one of the questionnaire's languages (\(questionnaire.languages.map(\.rawValue).joined(separator: ", ")))"
+                    ))
             }
         }
         set.company = file.company ?? Company()

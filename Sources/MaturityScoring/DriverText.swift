@@ -47,7 +47,9 @@ public struct DriverText: Sendable {
         case let .matrix(cells):
             guard case let .matrix(rows, _, _) = question.kind else { return "" }
             return rows.compactMap { row in
-                cells[row.code].map { "\(text(row.label)) : \(describe($0, question))".replacingOccurrences(of: " : ", with: french ? " : " : ": ") }
+                cells[row.code].map {
+                    "\(text(row.label)) : \(describe($0, question))".replacingOccurrences(of: " : ", with: french ? " : " : ": ")
+                }
             }.joined(separator: " ; ".replacingOccurrences(of: " ;", with: french ? " ;" : ";"))
         case let .useCases(items): return french ? "\(items.count) cas d'usage" : "\(items.count) use cases"
         }

@@ -52,8 +52,9 @@ struct Explainer {
 
     private func nextMultiple(_ options: [ChoiceOption], _ codes: [OptionCode]) -> (Improvement.Target, Double)? {
         let kept = codes.filter { code in options.first { $0.code == code }?.exclusive != true }
-        guard let best = options.filter({ $0.role == .regular && !$0.exclusive && $0.score > 0 && !kept.contains($0.code) })
-            .max(by: { $0.score < $1.score })
+        guard
+            let best = options.filter({ $0.role == .regular && !$0.exclusive && $0.score > 0 && !kept.contains($0.code) })
+                .max(by: { $0.score < $1.score })
         else { return nil }
         guard case let .scored(value) = QuestionScorer.multiple(options, kept + [best.code]) else { return nil }
         return (.add(best.code), value)

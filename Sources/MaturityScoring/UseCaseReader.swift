@@ -25,7 +25,9 @@ struct UseCaseReader {
     private func useCase(_ fields: [String: JSONValue], _ index: Int) throws(AnswerIssue) -> UseCase {
         let known = ["name", "department", "frequencyPerWeek", "minutes", "people", "impact", "effort", "personalData", "aiActRisk"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
-            throw issue(index, .unknownOption, "unknown field '\(unknown)'\(Suggestion.hint(for: unknown, in: known)); fields: \(known.joined(separator: ", "))")
+            throw issue(
+                index, .unknownOption,
+                "unknown field '\(unknown)'\(Suggestion.hint(for: unknown, in: known)); fields: \(known.joined(separator: ", "))")
         }
         guard case let .string(name)? = fields["name"], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw issue(index, .wrongType, "'name' is required text")
@@ -47,7 +49,9 @@ struct UseCaseReader {
         if case let .string(text)? = fields["aiActRisk"] {
             let values = UseCase.AIActRisk.allCases.map(\.rawValue)
             guard let value = UseCase.AIActRisk(rawValue: text) else {
-                throw issue(index, .unknownOption, "unknown aiActRisk '\(text)'\(Suggestion.hint(for: text, in: values)); values: \(values.joined(separator: ", "))")
+                throw issue(
+                    index, .unknownOption,
+                    "unknown aiActRisk '\(text)'\(Suggestion.hint(for: text, in: values)); values: \(values.joined(separator: ", "))")
             }
             risk = value
         }
@@ -63,7 +67,10 @@ struct UseCaseReader {
             throw issue(index, .wrongType, "'\(key)' is required and must be a number")
         }
         guard range.contains(value), !integer || value.rounded() == value else {
-            throw issue(index, .outOfRange, "'\(key)' is \(value.compactDescription), expected \(integer ? "a whole number " : "")from \(range.lowerBound.compactDescription) to \(range.upperBound.compactDescription)")
+            throw issue(
+                index, .outOfRange,
+                "'\(key)' is \(value.compactDescription), expected \(integer ? "a whole number " : "")from \(range.lowerBound.compactDescription) to \(range.upperBound.compactDescription)"
+            )
         }
         return value
     }

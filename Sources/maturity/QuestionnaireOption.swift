@@ -38,7 +38,9 @@ struct LanguageOption: ParsableArguments {
         let code = LanguageCode(language)
         guard questionnaire.languages.contains(code) else {
             let known = questionnaire.languages.map(\.rawValue)
-            throw ValidationError("unknown language '\(language)'\(Suggestion.hint(for: language, in: known)); this questionnaire has: \(known.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown language '\(language)'\(Suggestion.hint(for: language, in: known)); this questionnaire has: \(known.joined(separator: ", "))"
+            )
         }
         return code
     }

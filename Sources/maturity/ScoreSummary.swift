@@ -22,7 +22,9 @@ struct ScoreSummary {
         var lines: [String] = []
         let q = document.questionnaire
         lines.append("\(label("Questionnaire", "Questionnaire")) \(q.id) \(q.version) (sha256 \(q.sha256.prefix(12)))")
-        if let name = document.company.name { lines.append("\(label("Entreprise", "Company")) : \(name)".replacingOccurrences(of: " : ", with: french ? " : " : ": ")) }
+        if let name = document.company.name {
+            lines.append("\(label("Entreprise", "Company")) : \(name)".replacingOccurrences(of: " : ", with: french ? " : " : ": "))
+        }
         lines.append("")
         lines += table
         lines.append("")
@@ -44,7 +46,9 @@ struct ScoreSummary {
                 pad(item.name, width) + pad(number(item.score), 7, right: true) + "  " + pad(item.levelName ?? "–", 19)
                     + pad(LocalizedNumber.format(item.coverage * 100, language, decimals: 0) + " %", 11, right: true) + "  " + caps)
         }
-        lines.append(pad(label("Global", "Overall"), width) + pad(number(document.overall.score), 7, right: true) + "  " + (document.overall.levelName ?? "–"))
+        lines.append(
+            pad(label("Global", "Overall"), width) + pad(number(document.overall.score), 7, right: true) + "  "
+                + (document.overall.levelName ?? "–"))
         if let weakest = document.dimensions.first(where: { $0.id == document.overall.weakest }) {
             lines.append(label("Dimension la plus faible : ", "Weakest dimension: ") + weakest.name)
         }
@@ -61,7 +65,9 @@ struct ScoreSummary {
                 lines.append("  - \(action.title)\(mark)")
             }
             for useCase in phase.useCases ?? [] where useCase.proposed {
-                lines.append("  * \(label("Pilote proposé", "Proposed pilot")) : \(useCase.name) (\(LocalizedNumber.format(useCase.exposureHours, language, decimals: 0)) h/\(label("an", "year")))".replacingOccurrences(of: " : ", with: french ? " : " : ": "))
+                lines.append(
+                    "  * \(label("Pilote proposé", "Proposed pilot")) : \(useCase.name) (\(LocalizedNumber.format(useCase.exposureHours, language, decimals: 0)) h/\(label("an", "year")))"
+                        .replacingOccurrences(of: " : ", with: french ? " : " : ": "))
             }
         }
         let base = document.roadmap.roi.base

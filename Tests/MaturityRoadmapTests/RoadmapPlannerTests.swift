@@ -55,9 +55,13 @@ import Testing
         #expect(Quadrant(impact: impact, effort: effort) == quadrant)
     }
 
-    func useCase(_ name: String, hours: Double, impact: Int = 4, effort: Int = 2, personal: Bool = false, risk: UseCase.AIActRisk = .minimal) -> UseCase {
+    func useCase(
+        _ name: String, hours: Double, impact: Int = 4, effort: Int = 2, personal: Bool = false, risk: UseCase.AIActRisk = .minimal
+    ) -> UseCase {
         // 47 weeks × 60 min × frequency / 60 = hours when minutes = 60 and people = 1.
-        UseCase(name: name, frequencyPerWeek: hours / 47, minutesPerOccurrence: 60, people: 1, impact: impact, effort: effort, personalData: personal, aiActRisk: risk)
+        UseCase(
+            name: name, frequencyPerWeek: hours / 47, minutesPerOccurrence: 60, people: 1, impact: impact, effort: effort,
+            personalData: personal, aiActRisk: risk)
     }
 
     func roadmap(_ items: [UseCase], governance: String) throws -> Roadmap {

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func readsEveryAnswerType() throws {
-        let set = try read(#"""
+        let set = try read(
+            #"""
             "data.quality": "fair", "data.tools": ["crm", "dms"], "data.details": 4,
             "data.grid": {"a": 3, "b": "na"}, "usage.weekly": "partly", "usage.count": 3, "usage.notes": "x",
             "data.unused": null
@@ -33,8 +34,14 @@ import Testing
         (#""data.qualty": "fair""#, "a.json: error: question 'data.qualty': unknown question; did you mean 'data.quality'?"),
         (#""data.quality": "great""#, "a.json: error: question 'data.quality': unknown option 'great'; options: poor, fair, good, na, dk"),
         (#""data.quality": 3"#, "a.json: error: question 'data.quality': expected an option code for this single question, found a number"),
-        (#""data.tools": "crm""#, "a.json: error: question 'data.tools': expected a list of option codes for this multiple question, found a string"),
-        (#""data.tools": ["crm", "none"]"#, "a.json: error: question 'data.tools': option 'none' excludes the others, but 2 options are selected; keep 'none' alone or remove it"),
+        (
+            #""data.tools": "crm""#,
+            "a.json: error: question 'data.tools': expected a list of option codes for this multiple question, found a string"
+        ),
+        (
+            #""data.tools": ["crm", "none"]"#,
+            "a.json: error: question 'data.tools': option 'none' excludes the others, but 2 options are selected; keep 'none' alone or remove it"
+        ),
         (#""data.details": 6"#, "a.json: error: question 'data.details': 6 is not a point of the scale 1–5"),
         (#""data.grid": {"c": 1}"#, "a.json: error: question 'data.grid': unknown row 'c'; rows: a, b"),
         (#""data.grid": {"a": 9}"#, "a.json: error: question 'data.grid': row 'a': 9 is not a point of the scale 0–4"),
@@ -42,7 +49,10 @@ import Testing
         (#""usage.count": 2.5"#, "a.json: error: question 'usage.count': 2.5 is not a whole number"),
         (#""usage.count": 101"#, "a.json: error: question 'usage.count': 101 is above the maximum 100"),
         (#""usage.count": "12""#, "a.json: error: question 'usage.count': expected a number for this number question, found a string"),
-        (#""usage.notes": "a secret client name that is long""#, "a.json: error: question 'usage.notes': the text has 33 characters, over the limit of 20"),
+        (
+            #""usage.notes": "a secret client name that is long""#,
+            "a.json: error: question 'usage.notes': the text has 33 characters, over the limit of 20"
+        ),
     ])
     func badAnswersAreClearErrorsNamingQuestionAndValue(_ answer: String, _ message: String) {
         #expect {
@@ -71,9 +81,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("not json", "a.json: error: not a valid answers file: the file is not JSON; expected {\"questionnaire\": ..., \"version\": ..., \"answers\": {...}}"),
-        ("[1, 2]", "a.json: error: not a valid answers file: the top level must be an object; expected {\"questionnaire\": ..., \"version\": ..., \"answers\": {...}}"),
-        (#"{"questionnaire": "other", "answers": {}}"#, "a.json: error: the answers are for questionnaire 'other', not 'scoring'; pass the right one with --questionnaire"),
+        (
+            "not json",
+            "a.json: error: not a valid answers file: the file is not JSON; expected {\"questionnaire\": ..., \"version\": ..., \"answers\": {...}}"
+        ),
+        (
+            "[1, 2]",
+            "a.json: error: not a valid answers file: the top level must be an object; expected {\"questionnaire\": ..., \"version\": ..., \"answers\": {...}}"
+        ),
+        (
+            #"{"questionnaire": "other", "answers": {}}"#,
+            "a.json: error: the answers are for questionnaire 'other', not 'scoring'; pass the right one with --questionnaire"
+        ),
         (#"{"language": "de", "answers": {}}"#, "a.json: error: language 'de' is not one of the questionnaire's languages (en)"),
     ])
     func badFilesAreOneClearError(_ json: String, _ message: String) {
@@ -86,11 +105,13 @@ import Testing
 
     @Test func useCaseItemsAreChecked() throws {
         let bundled = try TestQuestionnaires.bundled()
-        let json = #"{"answers": {"usecases.inventory": [{"name": "Devis", "frequencyPerWeek": 5, "minutes": 30, "people": 2, "impact": 7, "effort": 2}]}}"#
+        let json =
+            #"{"answers": {"usecases.inventory": [{"name": "Devis", "frequencyPerWeek": 5, "minutes": 30, "people": 2, "impact": 7, "effort": 2}]}}"#
         #expect {
             try AnswerFileReader.read(Data(json.utf8), path: "a.json", questionnaire: bundled)
         } throws: { error in
-            (error as? AnswerFileError)?.errorDescription == "a.json: error: question 'usecases.inventory': use case 1: 'impact' is 7, expected a whole number from 1 to 5"
+            (error as? AnswerFileError)?.errorDescription
+                == "a.json: error: question 'usecases.inventory': use case 1: 'impact' is 7, expected a whole number from 1 to 5"
         }
     }
 

@@ -96,7 +96,9 @@ import Testing
     }
 
     @Test func capThatHoldsBelowItsLevelIsReportedButNotBinding() throws {
-        let card = card(["data.quality": .code("poor"), "data.tools": .codes(["none"]), "usage.weekly": .code("no"), "usage.count": .number(0)])
+        let card = card([
+            "data.quality": .code("poor"), "data.tools": .codes(["none"]), "usage.weekly": .code("no"), "usage.count": .number(0),
+        ])
         #expect(card.dimension("usage")?.caps.first?.binding == false)
         #expect(card.dimension("usage")?.score == 0)
     }
@@ -111,15 +113,21 @@ import Testing
 
     @Test func driverSentencesAreLocalised() throws {
         let questionnaire = try TestQuestionnaires.bundled()
-        let card = Scorer(questionnaire: questionnaire).score(TestQuestionnaires.answers(["governance.charter": .code("informal")], for: questionnaire))
+        let card = Scorer(questionnaire: questionnaire).score(
+            TestQuestionnaires.answers(["governance.charter": .code("informal")], for: questionnaire))
         let driver = try #require(card.dimension("governance")?.drivers.first)
-        #expect(DriverText(questionnaire: questionnaire, language: .french).effect(driver) == "« Des consignes orales » coûte 70 pt ; passer à « Une charte écrite » : +40 pt")
-        #expect(DriverText(questionnaire: questionnaire, language: .english).effect(driver) == "“Oral guidelines” costs 70 pts; moving to “A written charter”: +40 pts")
+        #expect(
+            DriverText(questionnaire: questionnaire, language: .french).effect(driver)
+                == "« Des consignes orales » coûte 70 pt ; passer à « Une charte écrite » : +40 pt")
+        #expect(
+            DriverText(questionnaire: questionnaire, language: .english).effect(driver)
+                == "“Oral guidelines” costs 70 pts; moving to “A written charter”: +40 pts")
     }
 
     @Test(arguments: [
         (1234567.25, LanguageCode.french, 1, false, "1\u{202F}234\u{202F}567,3"), (1234567.25, .english, 1, false, "1,234,567.3"),
-        (40.0, .french, 1, false, "40"), (40.0, .french, 1, true, "40,0"), (-2.5, .english, 1, false, "−2.5"), (999.0, .french, 0, false, "999"),
+        (40.0, .french, 1, false, "40"), (40.0, .french, 1, true, "40,0"), (-2.5, .english, 1, false, "−2.5"),
+        (999.0, .french, 0, false, "999"),
     ])
     func numbersFollowTheReportLanguage(_ value: Double, _ language: LanguageCode, _ decimals: Int, _ fixed: Bool, _ expected: String) {
         #expect(LocalizedNumber.format(value, language, decimals: decimals, fixed: fixed) == expected)

@@ -104,7 +104,10 @@ import Testing
             ["validate", "blocking-rule-in-pilot.yaml"], in: TestSupport.path("Tests/MaturityQuestionnaireTests/Fixtures/warnings"))
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "blocking-rule-in-pilot.yaml:37:12: warning: rule 'clean' blocks pilots but is in phase 'pilot'; blocking actions are always placed in the audit phase, so write 'phase: audit'")
+        #expect(
+            lines.first
+                == "blocking-rule-in-pilot.yaml:37:12: warning: rule 'clean' blocks pilots but is in phase 'pilot'; blocking actions are always placed in the audit phase, so write 'phase: audit'"
+        )
         #expect(lines.last?.contains(": ok: mini 1.0.0") == true)
         #expect(lines.last?.contains("0 errors, 1 warning,") == true)
     }

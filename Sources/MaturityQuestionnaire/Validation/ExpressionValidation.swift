@@ -32,7 +32,8 @@ struct ExpressionValidation {
         return capReads.compactMap { cap, reads in
             let message: String
             if reads.contains(cap.dimension) {
-                message = "cap '\(cap.id)' on '\(cap.dimension)' reads the score or level of its own dimension, a cycle; a cap may only read other dimensions"
+                message =
+                    "cap '\(cap.id)' on '\(cap.dimension)' reads the score or level of its own dimension, a cycle; a cap may only read other dimensions"
             } else if let path = reads.uniqued().lazy.compactMap({ path(from: $0, to: cap.dimension, in: graph) }).first {
                 let chain = ([cap.dimension] + path).map(\.rawValue).joined(separator: " → ")
                 message = "caps form a cycle: \(chain); a cap may only read dimensions that do not depend back on it"

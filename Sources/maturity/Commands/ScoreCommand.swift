@@ -43,7 +43,9 @@ struct ScoreCommand: ParsableCommand {
             Output.write(ScoreSummary(document: document, language: language).text)
         }
         if !card.missingRequired.isEmpty {
-            for id in card.missingRequired { Output.error("\(answers): \(allowMissing ? "warning" : "error"): question '\(id)': required question is not answered") }
+            for id in card.missingRequired {
+                Output.error("\(answers): \(allowMissing ? "warning" : "error"): question '\(id)': required question is not answered")
+            }
             if !allowMissing { throw ExitCode.failure }
         }
     }
