@@ -29,7 +29,7 @@ struct ScoreSummary {
         lines += table
         lines.append("")
         lines += roadmap
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0.replacing(/\ +$/, with: "") }.joined(separator: "\n") + "\n"
     }
 
     var table: [String] {

@@ -15,20 +15,20 @@ import Testing
         let fence = try #require(rest.range(of: "```"))
         let body = try #require(rest[fence.upperBound...].range(of: "\n"))
         let close = try #require(rest[body.upperBound...].range(of: "```"))
-        return rest[body.upperBound..<close.lowerBound].split(separator: "\n").map(String.init)
+        return rest[body.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
-    @Test func quickStartRunsTheBundledValidationAndTheTests() async throws {
+    @Test func quickStartScoresTheSampleAndRunsTheTests() async throws {
         let commands = try block(after: "## Quick start")
         #expect(
             commands.map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) } == [
-                "swift run maturity validate", "swift test",
+                "swift run maturity score --answers questionnaires/examples/beginner-tpe.json", "swift test",
             ])
-        let shown = try #require(try block(after: "The first command prints").first)
-        let result = try await MaturityBinary.run(["validate"], in: TestSupport.root.path)
+        let shown = try block(after: "prints its levels and roadmap in brief")
+        let result = try await MaturityBinary.run(
+            ["score", "--answers", "questionnaires/examples/beginner-tpe.json"], in: TestSupport.root.path)
         #expect(result.status == 0)
-        let prefix = try #require(shown.components(separatedBy: "sha256").first)
-        #expect(result.stdout.hasPrefix(prefix + "sha256 "))
+        #expect(result.stdout == shown.joined(separator: "\n") + "\n")
     }
 
     @Test func validateExampleIsTheRealOutput() async throws {
