@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "MaturityQuestionnaire", targets: ["MaturityQuestionnaire"]),
         .library(name: "MaturityScoring", targets: ["MaturityScoring"]),
         .library(name: "MaturityRoadmap", targets: ["MaturityRoadmap"]),
+        .library(name: "MaturityStore", targets: ["MaturityStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -25,12 +27,20 @@ let package = Package(
         ),
         .target(name: "MaturityScoring", dependencies: ["MaturityQuestionnaire"]),
         .target(name: "MaturityRoadmap", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
+        .target(
+            name: "MaturityStore",
+            dependencies: [
+                "MaturityQuestionnaire", "MaturityScoring", "MaturityRoadmap",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "maturity",
             dependencies: [
                 "MaturityQuestionnaire",
                 "MaturityScoring",
                 "MaturityRoadmap",
+                "MaturityStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +63,10 @@ let package = Package(
             name: "MaturityRoadmapTests",
             dependencies: ["MaturityRoadmap", "MaturityTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "MaturityStoreTests",
+            dependencies: ["MaturityStore", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "maturityTests",

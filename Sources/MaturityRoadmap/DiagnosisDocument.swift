@@ -3,15 +3,15 @@ import MaturityScoring
 
 /// The JSON of `maturity score --json` and `maturity show --json`: the shape fixed by design.md
 /// (questionnaire, overall, dimensions, roadmap.phases, roadmap.roi), with more fields beside.
-public struct DiagnosisDocument: Sendable, Encodable, Equatable {
-    public struct Level: Sendable, Encodable, Equatable {
+public struct DiagnosisDocument: Sendable, Codable, Equatable {
+    public struct Level: Sendable, Codable, Equatable {
         public var score: Double?
         public var level: String?
         public var levelName: String?
         public var weakest: String?
     }
 
-    public struct DriverItem: Sendable, Encodable, Equatable {
+    public struct DriverItem: Sendable, Codable, Equatable {
         public var question: String
         public var effect: String
         public var lostPoints: Double
@@ -19,14 +19,14 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var dontKnow: Bool
     }
 
-    public struct CapItem: Sendable, Encodable, Equatable {
+    public struct CapItem: Sendable, Codable, Equatable {
         public var id: String
         public var maxLevel: String
         public var binding: Bool
         public var reason: String
     }
 
-    public struct DimensionItem: Sendable, Encodable, Equatable {
+    public struct DimensionItem: Sendable, Codable, Equatable {
         public var id: String
         public var name: String
         public var score: Double?
@@ -39,7 +39,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var drivers: [DriverItem]
     }
 
-    public struct ActionItem: Sendable, Encodable, Equatable {
+    public struct ActionItem: Sendable, Codable, Equatable {
         public var id: String
         public var title: String
         public var body: String
@@ -50,7 +50,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var blocking: Bool
     }
 
-    public struct UseCaseItem: Sendable, Encodable, Equatable {
+    public struct UseCaseItem: Sendable, Codable, Equatable {
         public var name: String
         public var department: String?
         public var exposureHours: Double
@@ -62,14 +62,14 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var needsImpactAssessment: Bool
     }
 
-    public struct PhaseItem: Sendable, Encodable, Equatable {
+    public struct PhaseItem: Sendable, Codable, Equatable {
         public var id: String
         public var weeks: [Int]
         public var actions: [ActionItem]
         public var useCases: [UseCaseItem]?
     }
 
-    public struct ScenarioItem: Sendable, Encodable, Equatable {
+    public struct ScenarioItem: Sendable, Codable, Equatable {
         public var timeSaved: Double
         public var hoursSaved: Double
         public var value: Double
@@ -78,7 +78,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var paybackMonths: Double?
     }
 
-    public struct PilotROIItem: Sendable, Encodable, Equatable {
+    public struct PilotROIItem: Sendable, Codable, Equatable {
         public var useCase: String
         public var exposureHours: Double
         public var conservative: ScenarioItem
@@ -86,7 +86,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var optimistic: ScenarioItem
     }
 
-    public struct AssumptionsItem: Sendable, Encodable, Equatable {
+    public struct AssumptionsItem: Sendable, Codable, Equatable {
         public var hourlyCost: Double
         public var hourlyCostSource: String
         public var grossSalary: Double
@@ -103,7 +103,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var costAllocation: String
     }
 
-    public struct ROIItem: Sendable, Encodable, Equatable {
+    public struct ROIItem: Sendable, Codable, Equatable {
         public var conservative: ScenarioItem
         public var base: ScenarioItem
         public var optimistic: ScenarioItem
@@ -111,7 +111,7 @@ public struct DiagnosisDocument: Sendable, Encodable, Equatable {
         public var assumptions: AssumptionsItem
     }
 
-    public struct RoadmapItem: Sendable, Encodable, Equatable {
+    public struct RoadmapItem: Sendable, Codable, Equatable {
         public var phases: [PhaseItem]
         public var roi: ROIItem
     }

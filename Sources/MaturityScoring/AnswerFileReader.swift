@@ -8,25 +8,21 @@ import MaturityQuestionnaire
 ///  "company": {"name": "..."}, "answers": {"governance.charter": "none"}, "notes": {...}}
 /// ```
 public enum AnswerFileReader {
-    struct File: Decodable {
-        var questionnaire: String?
-        var version: String?
-        var language: String?
-        var company: Company?
-        var answers: [String: JSONValue]?
-        var notes: [String: String]?
-    }
-
     /// Parses and converts; every problem is collected and thrown together.
     public static func read(_ data: Data, path: String, questionnaire: Questionnaire) throws(AnswerFileError) -> AnswerSet {
-        let file: File
+        let file: AnswerFile
         do {
-            file = try JSONDecoder().decode(File.self, from: data)
+            file = try JSONDecoder().decode(AnswerFile.self, from: data)
         } catch let error as DecodingError {
             throw .notJSON(path: path, reason: describe(error))
         } catch {
             throw .notJSON(path: path, reason: "the file is not JSON")
         }
+        return try read(file, path: path, questionnaire: questionnaire)
+    }
+
+    /// Converts an answers file already decoded (from disk, the store or an import).
+    public static func read(_ file: AnswerFile, path: String, questionnaire: Questionnaire) throws(AnswerFileError) -> AnswerSet {
         if let id = file.questionnaire, id != questionnaire.id {
             throw .otherQuestionnaire(path: path, found: id, expected: questionnaire.id)
         }

@@ -11,7 +11,10 @@ struct Maturity: ParsableCommand {
             Exit codes: 0 success, 1 problems found, 64 usage error, 130 interrupted.
             """,
         version: ToolInfo.version,
-        subcommands: [ScoreCommand.self, ValidateCommand.self]
+        subcommands: [
+            ScoreCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self, RescoreCommand.self,
+            ExportCommand.self, DeleteCommand.self, ValidateCommand.self,
+        ]
     )
 }
 

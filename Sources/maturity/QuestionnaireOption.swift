@@ -10,16 +10,19 @@ struct QuestionnaireOptions: ParsableArguments {
     var questionnaire: String?
 
     /// Loads and validates; prints the problem and exits 1 when the file cannot be used.
-    func load() throws -> Questionnaire {
+    func load() throws -> Questionnaire { try loadSource().questionnaire }
+
+    /// The questionnaire and the exact text it was parsed from (what the store keeps).
+    func loadSource() throws -> (questionnaire: Questionnaire, text: String) {
         guard let path = questionnaire else {
             guard let bundled = BundledQuestionnaire.load().questionnaire else {
                 Output.error("error: the bundled questionnaire does not load; run 'maturity validate' to see why")
                 throw ExitCode.failure
             }
-            return bundled
+            return (bundled, BundledQuestionnaire.text)
         }
         do {
-            return try QuestionnaireLoader.loadValid(path: path)
+            return try QuestionnaireLoader.loadValidSource(path: path)
         } catch {
             Output.error(error.errorDescription ?? "\(path): error: cannot load the questionnaire")
             throw ExitCode.failure

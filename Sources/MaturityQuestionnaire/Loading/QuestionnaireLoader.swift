@@ -37,11 +37,16 @@ public enum QuestionnaireLoader {
 
     /// Loads a file that must be valid; throws `.invalid` when it has errors.
     public static func loadValid(path: String) throws(QuestionnaireError) -> Questionnaire {
+        try loadValidSource(path: path).questionnaire
+    }
+
+    /// A valid questionnaire with the exact text it was parsed from.
+    public static func loadValidSource(path: String) throws(QuestionnaireError) -> (questionnaire: Questionnaire, text: String) {
         let result = try load(path: path)
         guard let questionnaire = result.questionnaire else {
             throw .invalid(path: path, errors: max(1, result.diagnostics.errorCount))
         }
-        return questionnaire
+        return (questionnaire, result.text)
     }
 
     static func readText(path: String) throws(QuestionnaireError) -> String {

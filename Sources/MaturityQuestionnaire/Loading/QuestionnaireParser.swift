@@ -9,6 +9,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// SHA-256 of the bytes, computed even when the file has errors.
     public var sha256: String
+    /// The text that was parsed: what the store keeps as the questionnaire's body.
+    public var text: String = ""
 }
 
 /// Parses questionnaire text (YAML, or JSON, which is YAML too). Pure: no file access.
@@ -38,7 +40,7 @@ public enum QuestionnaireParser {
             questionnaire?.sha256 = hash
         }
         diagnostics = diagnostics.sortedByLocation()
-        return LoadResult(questionnaire: diagnostics.hasErrors ? nil : questionnaire, diagnostics: diagnostics, sha256: hash)
+        return LoadResult(questionnaire: diagnostics.hasErrors ? nil : questionnaire, diagnostics: diagnostics, sha256: hash, text: text)
     }
 
     /// Lower-case hex SHA-256.

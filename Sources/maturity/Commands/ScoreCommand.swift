@@ -3,6 +3,7 @@ import Foundation
 import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
+import MaturityStore
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,26 +29,56 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Exit 0 even when required questions are unanswered.")
     var allowMissing = false
 
+    @Flag(help: "Store the scored assessment in the database.")
+    var save = false
+
+    @Option(help: "With --save: the company (default: the name in the answers file).")
+    var company: String?
+
+    @Option(help: "With --save: the advisor's name.")
+    var advisor: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if !save && (company != nil || advisor != nil) { throw ValidationError("--company and --advisor only apply with --save") }
+    }
+
     func run() throws {
-        let questionnaire = try questionnaireOptions.load()
+        let (questionnaire, body) = try questionnaireOptions.loadSource()
         let answerSet = try AnswersInput.read(path: answers, questionnaire: questionnaire)
         let language = try languageOption.resolve(for: questionnaire, default: answerSet.language)
-        let card = Scorer(questionnaire: questionnaire).score(answerSet)
-        let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
-        let document = DiagnosisDocument(
-            questionnaire: questionnaire, answers: answerSet, card: card, roadmap: roadmap, language: language,
-            engine: ToolInfo.engine)
+        let diagnosis = Diagnosis(questionnaire: questionnaire, answers: answerSet, language: language, engine: ToolInfo.engine)
+        let card = diagnosis.card
         if json {
-            try Output.writeJSON(document)
+            try Output.writeJSON(diagnosis.document)
         } else {
-            Output.write(ScoreSummary(document: document, language: language).text)
+            Output.write(ScoreSummary(document: diagnosis.document, language: language).text)
         }
+        if save { try store(questionnaire, body, answerSet, diagnosis) }
         if !card.missingRequired.isEmpty {
             for id in card.missingRequired {
                 Output.error("\(answers): \(allowMissing ? "warning" : "error"): question '\(id)': required question is not answered")
             }
             if !allowMissing { throw ExitCode.failure }
         }
+    }
+}
+
+extension ScoreCommand {
+    func store(_ questionnaire: Questionnaire, _ body: String, _ answerSet: AnswerSet, _ diagnosis: Diagnosis) throws {
+        guard let name = (company ?? answerSet.company.name)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+            Output.error("\(answers): error: --save needs the company: pass --company NAME or put company.name in the answers file")
+            throw ExitCode.failure
+        }
+        let db = try database.open()
+        let status: AssessmentStatus = diagnosis.card.missingRequired.isEmpty ? .completed : .inProgress
+        let id = try storeCall {
+            try db.saveAssessment(
+                questionnaire: questionnaire, body: body, answers: answerSet, companyName: name,
+                origin: AssessmentOrigin(status: status, source: .file, advisor: advisor, file: answers), result: diagnosis, at: Date())
+        }
+        Output.error("saved as assessment #\(id) (\(status.rawValue)) in \(db.path); see it with 'maturity show \(id)'")
     }
 }
 

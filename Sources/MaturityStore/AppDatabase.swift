@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of assessments: the only type that touches GRDB. Transaction-sized
+/// methods; WAL journal, foreign keys on, and a busy timeout so two `maturity` processes can
+/// write the same file.
+public final class MaturityDatabase: Sendable {
+    let writer: any DatabaseWriter
+    public let path: String
+
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+
+    /// Opens (creating with mode 0600 and its folder if needed) and migrates the database file.
+    public static func open(path: String) throws(StoreError) -> MaturityDatabase {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+            }
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            let descriptor = createPrivateFile(path)
+            guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            close(descriptor)
+        }
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let database = MaturityDatabase(writer: pool, path: path)
+            try database.migrate()
+            return database
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw map(error, path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// An empty database in memory, for tests.
+    public static func inMemory() throws(StoreError) -> MaturityDatabase {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration())
+            let database = MaturityDatabase(writer: queue, path: ":memory:")
+            try database.migrate()
+            return database
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    func migrate() throws(StoreError) {
+        do {
+            let migrator = Migrations.migrator
+            if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.map(error, path: path)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// Names of the applied migrations, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    static func map(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: .notADatabase(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: .readOnly(path: path)
+        case .SQLITE_CANTOPEN: .cannotOpen(path: path, reason: "SQLite cannot open the file")
+        default: .failed(error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    func read<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.map(error, path: path)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    func write<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.map(error, path: path)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+}
+
+/// Creates an empty file readable by its owner only.
+private func createPrivateFile(_ path: String) -> Int32 {
+    open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+}

@@ -1,0 +1,103 @@
+import GRDB
+
+/// The schema, as named, append-only migrations. Never edit a shipped migration: add one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial-schema", migrate: v1)
+        return migrator
+    }
+
+    static func v1(_ db: Database) throws {
+        try db.create(table: "company") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("siren", .text).unique()
+            t.column("sector", .text)
+            t.column("headcount", .text)
+            t.column("region", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "questionnaireVersion") { t in
+            t.primaryKey("sha256", .text)
+            t.column("questionnaireId", .text).notNull()
+            t.column("version", .text).notNull()
+            t.column("body", .text).notNull()
+            t.column("storedAt", .datetime).notNull()
+            t.uniqueKey(["questionnaireId", "version"])
+        }
+        try db.create(table: "assessment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("company", onDelete: .cascade).notNull()
+            t.column("questionnaireSha256", .text).notNull().references("questionnaireVersion")
+            t.column("questionnaireId", .text).notNull()
+            t.column("questionnaireVersion", .text).notNull()
+            t.column("wave", .integer).notNull()
+            t.column("language", .text).notNull()
+            t.column("status", .text).notNull().check { ["in-progress", "completed", "abandoned"].contains($0) }
+            t.column("advisor", .text)
+            t.column("source", .text).notNull().check { ["interview", "import", "file"].contains($0) }
+            t.column("sourceFile", .text)
+            t.column("sourceRow", .integer)
+            t.column("sourceKey", .text)
+            t.column("result", .text)
+            t.column("engine", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.column("completedAt", .datetime)
+        }
+        try db.create(table: "answer") { t in
+            t.belongsTo("assessment", onDelete: .cascade).notNull()
+            t.column("questionId", .text).notNull()
+            t.column("value", .text).notNull()
+            t.column("notApplicable", .boolean).notNull().defaults(to: false)
+            t.column("note", .text)
+            t.column("answeredAt", .datetime).notNull()
+            t.primaryKey(["assessmentId", "questionId"])
+        }
+        try db.create(table: "score") { t in
+            t.belongsTo("assessment", onDelete: .cascade).notNull()
+            t.column("dimensionId", .text).notNull()
+            t.column("score", .double)
+            t.column("rawScore", .double)
+            t.column("level", .text)
+            t.column("coverage", .double).notNull()
+            t.column("caps", .text).notNull()
+            t.column("engine", .text).notNull()
+            t.primaryKey(["assessmentId", "dimensionId"])
+        }
+        try db.create(table: "roadmapAction") { t in
+            t.belongsTo("assessment", onDelete: .cascade).notNull()
+            t.column("position", .integer).notNull()
+            t.column("phase", .text).notNull()
+            t.column("ruleId", .text).notNull()
+            t.column("dimensionId", .text).notNull()
+            t.column("title", .text).notNull()
+            t.column("blocking", .boolean).notNull()
+            t.primaryKey(["assessmentId", "ruleId"])
+        }
+        try db.create(table: "pilotUseCase") { t in
+            t.belongsTo("assessment", onDelete: .cascade).notNull()
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("department", .text)
+            t.column("exposureHours", .double).notNull()
+            t.column("impact", .integer).notNull()
+            t.column("effort", .integer).notNull()
+            t.column("quadrant", .text).notNull()
+            t.column("exclusion", .text)
+            t.column("proposed", .boolean).notNull()
+            t.primaryKey(["assessmentId", "position"])
+        }
+        try db.create(table: "report") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("assessment", onDelete: .cascade).notNull()
+            t.column("language", .text).notNull()
+            t.column("format", .text).notNull()
+            t.column("body", .text).notNull()
+            t.column("templateHash", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "assessment_on_source", on: "assessment", columns: ["sourceKey"])
+    }
+}
