@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "MaturityTestSupport",
-            dependencies: ["MaturityQuestionnaire", "MaturityScoring"],
+            dependencies: ["MaturityQuestionnaire", "MaturityScoring", "MaturityRoadmap"],
             path: "Tests/MaturityTestSupport"
         ),
         .testTarget(
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityStoreTests",
-            dependencies: ["MaturityStore", "MaturityTestSupport"]
+            dependencies: ["MaturityStore", "MaturityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "maturityTests",

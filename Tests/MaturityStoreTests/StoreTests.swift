@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import MaturityQuestionnaire
+import MaturityRoadmap
+import MaturityScoring
+@testable import MaturityStore
+import MaturityTestSupport
+import Testing
+
+@Suite struct StoreTests {
+    let questionnaire: Questionnaire
+    let date = Date(timeIntervalSince1970: 1_790_000_000)
+
+    init() throws { questionnaire = try TestQuestionnaires.bundled() }
+
+    func save(_ db: MaturityDatabase, _ name: String, company: String? = nil, questionnaire: Questionnaire? = nil, body: String? = nil) throws -> AssessmentID {
+        let set = try TestQuestionnaires.example(name)
+        let used = questionnaire ?? self.questionnaire
+        let diagnosis = Diagnosis(questionnaire: used, answers: set, language: set.language, engine: "maturity test")
+        return try db.saveAssessment(
+            questionnaire: used, body: body ?? BundledQuestionnaire.text, answers: set, companyName: company ?? set.company.name ?? "",
+            origin: AssessmentOrigin(status: .completed, source: .file, advisor: "A. Conseil", file: "\(name).json"), result: diagnosis, at: date)
+    }
+
+    static func scratch() throws -> String {
+        let folder = NSTemporaryDirectory() + "maturity-store-" + UUID().uuidString
+        return folder + "/nested/maturity.sqlite"
+    }
+
+    @Test func migrationsAreNamedAndApplied() throws {
+        let db = try MaturityDatabase.inMemory()
+        #expect(try db.appliedMigrations() == ["v1-initial-schema"])
+        let tables = try db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name") }
+        #expect(tables == ["answer", "assessment", "company", "pilotUseCase", "questionnaireVersion", "report", "roadmapAction", "score"])
+    }
+
+    @Test func fileIsCreatedPrivateInItsFolderWithWALAndForeignKeys() throws {
+        let path = try Self.scratch()
+        let db = try MaturityDatabase.open(path: path)
+        _ = try save(db, "beginner-tpe")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
+    }
+
+    @Test func aDatabaseOfTheFirstSchemaReopensWithoutLosingRows() throws {
+        let path = try Self.scratch()
+        do {
+            let first = try MaturityDatabase.open(path: path)
+            _ = try save(first, "beginner-tpe")
+        }
+        let again = try MaturityDatabase.open(path: path)
+        #expect(try again.list().count == 1)
+        #expect(try again.appliedMigrations() == ["v1-initial-schema"])
+    }
+
+    @Test func assessmentRoundTripsWithItsQuestionnaireBodyAndResult() throws {
+        let db = try MaturityDatabase.inMemory()
+        let id = try save(db, "advanced-pme")
+        let stored = try db.assessment(id)
+        let set = try TestQuestionnaires.example("advanced-pme")
+        #expect(stored.questionnaireBody == BundledQuestionnaire.text)
+        #expect(stored.summary.company == "Durand Ingénierie" && stored.summary.wave == 1 && stored.summary.status == "completed")
+        let reread = try AnswerFileReader.read(stored.answers, path: "db", questionnaire: questionnaire)
+        #expect(reread.answers == set.answers)
+        #expect(reread.notes == set.notes)
+        let expected = Diagnosis(questionnaire: questionnaire, answers: set, language: set.language, engine: "maturity test").document
+        #expect(stored.result == expected)
+        #expect(stored.summary.overallScore == expected.overall.score)
+    }
+
+    @Test func wavesCountPerCompanyAndCompaniesMatchBySIRENOrName() throws {
+        let db = try MaturityDatabase.inMemory()
+        _ = try save(db, "beginner-tpe")
+        let second = try save(db, "beginner-tpe", company: "martin chauffage sanitaire")
+        #expect(try db.assessment(second).summary.wave == 2)
+        #expect(try db.company(matching: "812 345 674").name == "Martin Chauffage Sanitaire")
+        #expect(try db.company(matching: "chauffage").name == "Martin Chauffage Sanitaire")
+        #expect(throws: StoreError.companyNotFound("Martin Chaufage Sanitaire", suggestion: "Martin Chauffage Sanitaire")) {
+            try db.company(matching: "Martin Chaufage Sanitaire")
+        }
+    }
+
+    @Test func twoBodiesUnderOneVersionIsAnError() throws {
+        let db = try MaturityDatabase.inMemory()
+        _ = try save(db, "beginner-tpe")
+        let changed = BundledQuestionnaire.text.replacingOccurrences(of: "Diagnostic de maturité IA générative des PME\"", with: "Diagnostic IA des PME\"")
+        let other = try TestQuestionnaires.parse(changed)
+        #expect(other.sha256 != questionnaire.sha256)
+        #expect(throws: StoreError.conflictingQuestionnaire(id: "ia-generative-pme", version: "1.0.0")) {
+            try save(db, "beginner-tpe", questionnaire: other, body: changed)
+        }
+        #expect(try db.list().count == 1)
+    }
+
+    @Test func deleteLeavesNoRowOfTheCompanyInAnyTable() throws {
+        let db = try MaturityDatabase.inMemory()
+        let kept = try save(db, "advanced-pme")
+        let gone = try save(db, "beginner-tpe")
+        try db.saveReport(gone, language: "fr", format: "md", body: "# Rapport", templateHash: "abc", at: date)
+        let company = try db.company(matching: "Martin Chauffage Sanitaire")
+        let deletion = try db.deleteCompany(id: company.id)
+        #expect(deletion.counts.first { $0.table == "report" }?.rows == 1)
+        #expect(deletion.counts.first { $0.table == "answer" }?.rows ?? 0 > 50)
+        // Every table of the schema, read generically: nothing refers to the company or its assessment.
+        try db.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            for table in tables {
+                let columns = try db.columns(in: table).map(\.name)
+                if columns.contains("assessmentId") {
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE assessmentId = ?", arguments: [gone.rawValue]) == 0, "\(table)")
+                }
+                if columns.contains("companyId") {
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE companyId = ?", arguments: [company.id]) == 0, "\(table)")
+                }
+                for column in columns where ["name", "body", "value"].contains(column) {
+                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(column) LIKE '%Martin Chauffage%'") == 0, "\(table).\(column)")
+                }
+            }
+        }
+        #expect(try db.list().map(\.id) == [kept.rawValue])
+    }
+
+    @Test func corruptFileIsAClearError() throws {
+        let path = try Self.scratch()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try MaturityDatabase.open(path: path) }
+        #expect(StoreError.notADatabase(path: "x.sqlite").errorDescription == "x.sqlite: error: not a maturity database (the file is corrupt or of another kind); restore a backup or pass another --db")
+    }
+
+    @Test func readOnlyAndUnopenableFilesAreClearErrors() throws {
+        #expect(MaturityDatabase.map(DatabaseError(resultCode: .SQLITE_READONLY), path: "x.sqlite") == .readOnly(path: "x.sqlite"))
+        #expect(StoreError.readOnly(path: "x.sqlite").errorDescription == "x.sqlite: error: the database is read-only; check the file's permissions, or pass another --db")
+        #expect(throws: StoreError.self) { try MaturityDatabase.open(path: "/proc/maturity/db.sqlite") }
+    }
+
+    @Test(arguments: [
+        (nil as String?, ["MATURITY_DB": "/a/b.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/h"], "/a/b.sqlite"),
+        ("/flag.sqlite", ["MATURITY_DB": "/a/b.sqlite"], "/flag.sqlite"),
+        (nil, ["XDG_DATA_HOME": "/x", "HOME": "/h"], "/x/maturity/maturity.sqlite"),
+        (nil, ["HOME": "/h"], "/h/.local/share/maturity/maturity.sqlite"),
+    ])
+    func databaseLocation(_ flag: String?, _ environment: [String: String], _ expected: String) {
+        #expect(DatabaseLocation.resolve(flag: flag, environment: environment) == expected)
+    }
+}
