@@ -24,12 +24,15 @@ public struct WaveComparison: Sendable, Equatable {
         var first = before.0
         var second = after.0
         if !sameVersion {
-            let kinds = Dictionary(first.scoredQuestions.map { ($0.id, $0.kind.typeName) }, uniquingKeysWith: { a, _ in a })
-            let common = Set(second.scoredQuestions.filter { kinds[$0.id] == $0.kind.typeName }.map(\.id))
+            let kinds = Dictionary(
+                first.scoredQuestions.filter(\.isScored).map { ($0.id, $0.kind.typeName) }, uniquingKeysWith: { a, _ in a })
+            let common = Set(second.scoredQuestions.filter { $0.isScored && kinds[$0.id] == $0.kind.typeName }.map(\.id))
             first = Self.restricted(first, to: common)
             second = Self.restricted(second, to: common)
         }
-        commonQuestions = Set(first.scoredQuestions.map(\.id)).intersection(second.scoredQuestions.map(\.id)).count
+        commonQuestions =
+            Set(first.scoredQuestions.filter(\.isScored).map(\.id))
+            .intersection(second.scoredQuestions.filter(\.isScored).map(\.id)).count
         let old = Scorer(questionnaire: first).score(before.1)
         let new = Scorer(questionnaire: second).score(after.1)
         changes = second.dimensions.map { dimension in

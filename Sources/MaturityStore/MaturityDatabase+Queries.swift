@@ -48,7 +48,8 @@ extension MaturityDatabase {
                 let questionnaire = try QuestionnaireVersionRecord.fetchOne(db, key: record.questionnaireSha256),
                 let company = try CompanyRecord.fetchOne(db, key: record.companyId)
             else { throw StoreError.assessmentNotFound(id.rawValue) }
-            let answers = try AnswerRecord.filter(AnswerRecord.Columns.assessmentId == id.rawValue).order(AnswerRecord.Columns.questionId).fetchAll(db)
+            let answers = try AnswerRecord.filter(AnswerRecord.Columns.assessmentId == id.rawValue).order(AnswerRecord.Columns.questionId)
+                .fetchAll(db)
             var values: [String: JSONValue] = [:]
             var notes: [String: String] = [:]
             for answer in answers {
@@ -57,7 +58,8 @@ extension MaturityDatabase {
             }
             let file = AnswerFile(
                 questionnaire: record.questionnaireId, version: record.questionnaireVersion, language: record.language,
-                company: Company(name: company.name, siren: company.siren, sector: company.sector, headcount: company.headcount, region: company.region),
+                company: Company(
+                    name: company.name, siren: company.siren, sector: company.sector, headcount: company.headcount, region: company.region),
                 answers: values, notes: notes.isEmpty ? nil : notes)
             return StoredAssessment(
                 summary: Self.summary(row), questionnaireBody: questionnaire.body, answers: file,
@@ -76,7 +78,9 @@ extension MaturityDatabase {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             var matches: [CompanyRecord] = []
             if let id = Int64(trimmed), let found = try CompanyRecord.fetchOne(db, key: id) { matches = [found] }
-            if matches.isEmpty { matches = try CompanyRecord.filter(CompanyRecord.Columns.siren == trimmed.filter(\.isNumber)).fetchAll(db) }
+            if matches.isEmpty {
+                matches = try CompanyRecord.filter(CompanyRecord.Columns.siren == trimmed.filter(\.isNumber)).fetchAll(db)
+            }
             if matches.isEmpty { matches = try CompanyRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [trimmed]).fetchAll(db) }
             if matches.isEmpty, trimmed.count >= 3 {
                 let pattern = "%" + trimmed.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
@@ -101,12 +105,14 @@ extension MaturityDatabase {
     static func counts(_ db: Database, _ companyId: Int64) throws -> [(table: String, rows: Int)] {
         var result: [(String, Int)] = []
         for table in companyTables {
-            let rows = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM \(table) WHERE assessmentId IN (SELECT id FROM assessment WHERE companyId = ?)",
-                arguments: [companyId]) ?? 0
+            let rows =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \(table) WHERE assessmentId IN (SELECT id FROM assessment WHERE companyId = ?)",
+                    arguments: [companyId]) ?? 0
             result.append((table, rows))
         }
-        result.append(("assessment", try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment WHERE companyId = ?", arguments: [companyId]) ?? 0))
+        result.append(
+            ("assessment", try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment WHERE companyId = ?", arguments: [companyId]) ?? 0))
         result.append(("company", try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM company WHERE id = ?", arguments: [companyId]) ?? 0))
         return result
     }
@@ -114,10 +120,14 @@ extension MaturityDatabase {
     /// Erases a company and everything about it (GDPR), in one transaction.
     public func deleteCompany(id companyId: Int64) throws(StoreError) -> Deletion {
         try write { db in
-            guard let company = try CompanyRecord.fetchOne(db, key: companyId) else { throw StoreError.companyNotFound(String(companyId), suggestion: nil) }
+            guard let company = try CompanyRecord.fetchOne(db, key: companyId) else {
+                throw StoreError.companyNotFound(String(companyId), suggestion: nil)
+            }
             let counts = try Self.counts(db, companyId)
             for table in Self.companyTables {
-                try db.execute(sql: "DELETE FROM \(table) WHERE assessmentId IN (SELECT id FROM assessment WHERE companyId = ?)", arguments: [companyId])
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE assessmentId IN (SELECT id FROM assessment WHERE companyId = ?)",
+                    arguments: [companyId])
             }
             try db.execute(sql: "DELETE FROM assessment WHERE companyId = ?", arguments: [companyId])
             try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [companyId])
@@ -132,9 +142,13 @@ extension MaturityDatabase {
 
     /// Keeps a generated report (every generation is kept).
     @discardableResult
-    public func saveReport(_ id: AssessmentID, language: String, format: String, body: String, templateHash: String, at date: Date) throws(StoreError) -> Int64 {
+    public func saveReport(_ id: AssessmentID, language: String, format: String, body: String, templateHash: String, at date: Date)
+        throws(StoreError) -> Int64
+    {
         try write { db in
-            var record = ReportRecord(id: nil, assessmentId: id.rawValue, language: language, format: format, body: body, templateHash: templateHash, createdAt: date)
+            var record = ReportRecord(
+                id: nil, assessmentId: id.rawValue, language: language, format: format, body: body, templateHash: templateHash,
+                createdAt: date)
             try record.insert(db)
             return record.id ?? 0
         }

@@ -44,7 +44,8 @@ extension MaturityDatabase {
 
     static func storeQuestionnaire(_ db: Database, _ questionnaire: Questionnaire, body: String, at date: Date) throws {
         if try QuestionnaireVersionRecord.exists(db, key: questionnaire.sha256) { return }
-        let sameVersion = try QuestionnaireVersionRecord
+        let sameVersion =
+            try QuestionnaireVersionRecord
             .filter(QuestionnaireVersionRecord.Columns.questionnaireId == questionnaire.id)
             .filter(QuestionnaireVersionRecord.Columns.version == questionnaire.version.description)
             .fetchCount(db)
@@ -74,7 +75,9 @@ extension MaturityDatabase {
         return record.id ?? 0
     }
 
-    static func replaceAnswers(_ db: Database, _ assessmentId: Int64, _ answers: AnswerSet, questionnaire: Questionnaire, at date: Date) throws {
+    static func replaceAnswers(_ db: Database, _ assessmentId: Int64, _ answers: AnswerSet, questionnaire: Questionnaire, at date: Date)
+        throws
+    {
         for (question, value) in answers.answers.sorted(by: { $0.key < $1.key }) {
             try upsert(db, assessmentId, question, value, note: answers.notes[question], questionnaire: questionnaire, at: date)
         }

@@ -33,7 +33,9 @@ public struct AssessmentOrigin: Sendable, Equatable {
     /// Identifies the respondent across re-imports (respondent id or a hash of the row).
     public var key: String?
 
-    public init(status: AssessmentStatus, source: AssessmentSource, advisor: String? = nil, file: String? = nil, row: Int? = nil, key: String? = nil) {
+    public init(
+        status: AssessmentStatus, source: AssessmentSource, advisor: String? = nil, file: String? = nil, row: Int? = nil, key: String? = nil
+    ) {
         self.status = status
         self.source = source
         self.advisor = advisor

@@ -3,9 +3,10 @@ import GRDB
 import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
-@testable import MaturityStore
 import MaturityTestSupport
 import Testing
+
+@testable import MaturityStore
 
 @Suite struct StoreTests {
     let questionnaire: Questionnaire
@@ -13,13 +14,16 @@ import Testing
 
     init() throws { questionnaire = try TestQuestionnaires.bundled() }
 
-    func save(_ db: MaturityDatabase, _ name: String, company: String? = nil, questionnaire: Questionnaire? = nil, body: String? = nil) throws -> AssessmentID {
+    func save(_ db: MaturityDatabase, _ name: String, company: String? = nil, questionnaire: Questionnaire? = nil, body: String? = nil)
+        throws -> AssessmentID
+    {
         let set = try TestQuestionnaires.example(name)
         let used = questionnaire ?? self.questionnaire
         let diagnosis = Diagnosis(questionnaire: used, answers: set, language: set.language, engine: "maturity test")
         return try db.saveAssessment(
             questionnaire: used, body: body ?? BundledQuestionnaire.text, answers: set, companyName: company ?? set.company.name ?? "",
-            origin: AssessmentOrigin(status: .completed, source: .file, advisor: "A. Conseil", file: "\(name).json"), result: diagnosis, at: date)
+            origin: AssessmentOrigin(status: .completed, source: .file, advisor: "A. Conseil", file: "\(name).json"), result: diagnosis,
+            at: date)
     }
 
     static func scratch() throws -> String {
@@ -30,7 +34,13 @@ import Testing
     @Test func migrationsAreNamedAndApplied() throws {
         let db = try MaturityDatabase.inMemory()
         #expect(try db.appliedMigrations() == ["v1-initial-schema"])
-        let tables = try db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name") }
+        let tables = try db.read { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"
+            )
+        }
         #expect(tables == ["answer", "assessment", "company", "pilotUseCase", "questionnaireVersion", "report", "roadmapAction", "score"])
     }
 
@@ -85,7 +95,8 @@ import Testing
     @Test func twoBodiesUnderOneVersionIsAnError() throws {
         let db = try MaturityDatabase.inMemory()
         _ = try save(db, "beginner-tpe")
-        let changed = BundledQuestionnaire.text.replacingOccurrences(of: "Diagnostic de maturité IA générative des PME\"", with: "Diagnostic IA des PME\"")
+        let changed = BundledQuestionnaire.text.replacingOccurrences(
+            of: "Diagnostic de maturité IA générative des PME\"", with: "Diagnostic IA des PME\"")
         let other = try TestQuestionnaires.parse(changed)
         #expect(other.sha256 != questionnaire.sha256)
         #expect(throws: StoreError.conflictingQuestionnaire(id: "ia-generative-pme", version: "1.0.0")) {
@@ -105,17 +116,24 @@ import Testing
         #expect(deletion.counts.first { $0.table == "answer" }?.rows ?? 0 > 50)
         // Every table of the schema, read generically: nothing refers to the company or its assessment.
         try db.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
             for table in tables {
                 let columns = try db.columns(in: table).map(\.name)
                 if columns.contains("assessmentId") {
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE assessmentId = ?", arguments: [gone.rawValue]) == 0, "\(table)")
+                    #expect(
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE assessmentId = ?", arguments: [gone.rawValue]) == 0,
+                        "\(table)")
                 }
                 if columns.contains("companyId") {
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE companyId = ?", arguments: [company.id]) == 0, "\(table)")
+                    #expect(
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE companyId = ?", arguments: [company.id]) == 0,
+                        "\(table)")
                 }
                 for column in columns where ["name", "body", "value"].contains(column) {
-                    #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(column) LIKE '%Martin Chauffage%'") == 0, "\(table).\(column)")
+                    #expect(
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(column) LIKE '%Martin Chauffage%'") == 0,
+                        "\(table).\(column)")
                 }
             }
         }
@@ -127,12 +145,17 @@ import Testing
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notADatabase(path: path)) { try MaturityDatabase.open(path: path) }
-        #expect(StoreError.notADatabase(path: "x.sqlite").errorDescription == "x.sqlite: error: not a maturity database (the file is corrupt or of another kind); restore a backup or pass another --db")
+        #expect(
+            StoreError.notADatabase(path: "x.sqlite").errorDescription
+                == "x.sqlite: error: not a maturity database (the file is corrupt or of another kind); restore a backup or pass another --db"
+        )
     }
 
     @Test func readOnlyAndUnopenableFilesAreClearErrors() throws {
         #expect(MaturityDatabase.map(DatabaseError(resultCode: .SQLITE_READONLY), path: "x.sqlite") == .readOnly(path: "x.sqlite"))
-        #expect(StoreError.readOnly(path: "x.sqlite").errorDescription == "x.sqlite: error: the database is read-only; check the file's permissions, or pass another --db")
+        #expect(
+            StoreError.readOnly(path: "x.sqlite").errorDescription
+                == "x.sqlite: error: the database is read-only; check the file's permissions, or pass another --db")
         #expect(throws: StoreError.self) { try MaturityDatabase.open(path: "/proc/maturity/db.sqlite") }
     }
 

@@ -19,7 +19,8 @@ struct DeleteCommand: ParsableCommand {
         let db = try database.open()
         let match = try storeCall { try db.company(matching: company) }
         if !yes {
-            Output.error("Erase '\(match.name)' (#\(match.id)) and all its assessments, answers, scores and reports? Type 'yes' to confirm: ")
+            Output.error(
+                "Erase '\(match.name)' (#\(match.id)) and all its assessments, answers, scores and reports? Type 'yes' to confirm: ")
             guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 Output.error("nothing erased")
                 throw ExitCode.failure

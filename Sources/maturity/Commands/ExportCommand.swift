@@ -99,7 +99,8 @@ struct ExportCommand: ParsableCommand {
         for item in stored {
             let questionnaire = try RescoreCommand.questionnaire(of: item)
             let card = Scorer(questionnaire: questionnaire).score(try RescoreCommand.answers(of: item, questionnaire))
-            let outcomes = Dictionary(card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+            let outcomes = Dictionary(
+                card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
             for question in questionnaire.allQuestions {
                 guard let json = item.answers.answers?[question.id.rawValue] else { continue }
                 let codes = card.answers[question.id]?.optionCodes.map(\.rawValue).joined(separator: "|") ?? ""
@@ -120,13 +121,16 @@ struct ExportCommand: ParsableCommand {
         var rows: [[String: String]] = []
         for item in stored {
             let questionnaire = try RescoreCommand.questionnaire(of: item)
-            for dimension in questionnaire.dimensions.map(\.id.rawValue) where !dimensions.contains(dimension) { dimensions.append(dimension) }
+            for dimension in questionnaire.dimensions.map(\.id.rawValue) where !dimensions.contains(dimension) {
+                dimensions.append(dimension)
+            }
             for question in questionnaire.allQuestions.map(\.id.rawValue) where !questions.contains(question) { questions.append(question) }
             var row: [String: String] = [
                 "assessment": String(item.summary.id), "company": item.summary.company, "siren": item.answers.company?.siren ?? "",
                 "wave": String(item.summary.wave), "status": item.summary.status, "questionnaire": item.summary.questionnaire,
                 "version": item.summary.version, "language": item.summary.language,
-                "overall_score": item.summary.overallScore.map { String(format: "%.1f", $0) } ?? "", "overall_level": item.summary.overallLevel ?? "",
+                "overall_score": item.summary.overallScore.map { String(format: "%.1f", $0) } ?? "",
+                "overall_level": item.summary.overallLevel ?? "",
             ]
             for dimension in item.result?.dimensions ?? [] {
                 row["score." + dimension.id] = dimension.score.map { String(format: "%.1f", $0) } ?? ""
@@ -135,7 +139,8 @@ struct ExportCommand: ParsableCommand {
             for (question, value) in item.answers.answers ?? [:] { row[question] = Self.cell(value) }
             rows.append(row)
         }
-        let headers = ["assessment", "company", "siren", "wave", "status", "questionnaire", "version", "language", "overall_score", "overall_level"]
+        let headers =
+            ["assessment", "company", "siren", "wave", "status", "questionnaire", "version", "language", "overall_score", "overall_level"]
             + dimensions.flatMap { ["score." + $0, "level." + $0] } + questions
         return CSVWriter.row(headers) + rows.map { row in CSVWriter.row(headers.map { row[$0] ?? "" }) }.joined()
     }

@@ -27,31 +27,39 @@ struct HistoryCommand: ParsableCommand {
             return (questionnaire, try RescoreCommand.answers(of: item, questionnaire))
         }
         var headers = ["Dimension", "W\(waves[0].wave)"]
-        var columns: [[String]] = [loaded[0].0.dimensions.map { dimension in
-            Self.number(stored[0].result?.dimensions.first { $0.id == dimension.id.rawValue }?.score)
-        }]
+        var columns: [[String]] = [
+            loaded[0].0.dimensions.map { dimension in
+                Self.number(stored[0].result?.dimensions.first { $0.id == dimension.id.rawValue }?.score)
+            }
+        ]
         var notes: [String] = []
         for index in loaded.indices.dropFirst() {
             let comparison = WaveComparison(before: loaded[index - 1], after: loaded[index])
             headers += ["W\(waves[index].wave)", "Δ"]
-            columns.append(loaded[0].0.dimensions.map { dimension in
-                Self.number(stored[index].result?.dimensions.first { $0.id == dimension.id.rawValue }?.score)
-            })
-            columns.append(loaded[0].0.dimensions.map { dimension in
-                guard let delta = comparison.changes.first(where: { $0.dimension == dimension.id })?.delta else { return "–" }
-                return (delta > 0 ? "+" : "") + Self.number(delta)
-            })
+            columns.append(
+                loaded[0].0.dimensions.map { dimension in
+                    Self.number(stored[index].result?.dimensions.first { $0.id == dimension.id.rawValue }?.score)
+                })
+            columns.append(
+                loaded[0].0.dimensions.map { dimension in
+                    guard let delta = comparison.changes.first(where: { $0.dimension == dimension.id })?.delta else { return "–" }
+                    return (delta > 0 ? "+" : "") + Self.number(delta)
+                })
             if !comparison.sameVersion {
-                notes.append("W\(waves[index - 1].wave) (\(waves[index - 1].version)) and W\(waves[index].wave) (\(waves[index].version)) use different questionnaire versions: Δ is computed on the \(comparison.commonQuestions) scored questions they share.")
+                notes.append(
+                    "W\(waves[index - 1].wave) (\(waves[index - 1].version)) and W\(waves[index].wave) (\(waves[index].version)) use different questionnaire versions: Δ is computed on the \(comparison.commonQuestions) scored questions they share."
+                )
             }
         }
         let language = loaded[0].1.language
         let rows = loaded[0].0.dimensions.enumerated().map { index, dimension in
             [dimension.name.resolve(language, fallback: loaded[0].0.defaultLanguage)] + columns.map { $0[index] }
         }
-        let overall = ["Overall"] + waves.enumerated().flatMap { index, wave in
-            index == 0 ? [Self.number(wave.overallScore)] : [Self.number(wave.overallScore), ""]
-        }
+        let overall =
+            ["Overall"]
+            + waves.enumerated().flatMap { index, wave in
+                index == 0 ? [Self.number(wave.overallScore)] : [Self.number(wave.overallScore), ""]
+            }
         Output.write("\(match.name): \(waves.count) wave\(waves.count == 1 ? "" : "s")\n")
         Output.write(TextTable(headers: headers).render(rows + [overall]))
         for note in notes { Output.write("note: \(note)\n") }

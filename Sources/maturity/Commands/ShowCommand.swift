@@ -19,7 +19,9 @@ struct ShowCommand: ParsableCommand {
         let db = try database.open()
         let stored = try storeCall { try db.assessment(AssessmentID(rawValue: id)) }
         guard let document = stored.result else {
-            Output.error("error: assessment #\(id) is \(stored.summary.status) and has no score yet; finish it with 'maturity interview --resume \(id)'")
+            Output.error(
+                "error: assessment #\(id) is \(stored.summary.status) and has no score yet; finish it with 'maturity interview --resume \(id)'"
+            )
             throw ExitCode.failure
         }
         if json {
