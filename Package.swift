@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "maturityTests",
-            dependencies: ["maturity", "MaturityTestSupport"],
+            dependencies: ["maturity", "MaturityTestSupport", "MaturityStore"],
             exclude: ["Golden"]
         ),
     ],

@@ -22,12 +22,15 @@ import Testing
         let commands = try block(after: "## Quick start")
         #expect(
             commands.map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) } == [
-                "swift run maturity score --answers questionnaires/examples/beginner-tpe.json", "swift test",
+                "swift run maturity score --answers questionnaires/examples/beginner-tpe.json --save", "swift test",
             ])
         let shown = try block(after: "prints its levels and roadmap in brief")
+        let home = try ValidateCommandTests.scratchDirectory()
         let result = try await MaturityBinary.run(
-            ["score", "--answers", "questionnaires/examples/beginner-tpe.json"], in: TestSupport.root.path)
+            ["score", "--answers", "questionnaires/examples/beginner-tpe.json", "--save"], in: TestSupport.root.path,
+            environment: ["HOME": home, "MATURITY_DB": "", "XDG_DATA_HOME": ""])
         #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: home + "/.local/share/maturity/maturity.sqlite"))
         #expect(result.stdout == shown.joined(separator: "\n") + "\n")
     }
 

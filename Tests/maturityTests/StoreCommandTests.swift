@@ -1,4 +1,5 @@
 import Foundation
+import MaturityStore
 import MaturityTestSupport
 import Testing
 
