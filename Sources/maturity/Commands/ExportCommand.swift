@@ -36,10 +36,11 @@ struct ExportCommand: ParsableCommand {
         let summaries = try storeCall { try db.list(companyId: companyId) }
         let stored = try summaries.map { summary in try storeCall { try db.assessment(AssessmentID(rawValue: summary.id)) } }
         let text: String
+        let questionnaires = StoredQuestionnaires()
         switch format {
         case .json: text = try json(stored)
-        case .long: text = try long(stored)
-        case .wide: text = try wide(stored)
+        case .long: text = try long(stored, questionnaires)
+        case .wide: text = try wide(stored, questionnaires)
         }
         if let output {
             do {
@@ -92,12 +93,12 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func long(_ stored: [StoredAssessment]) throws -> String {
+    func long(_ stored: [StoredAssessment], _ questionnaires: StoredQuestionnaires) throws -> String {
         var text = CSVWriter.row([
             "assessment", "company", "wave", "questionnaire", "version", "question", "option_codes", "value", "score", "not_applicable",
         ])
         for item in stored {
-            let questionnaire = try RescoreCommand.questionnaire(of: item)
+            let questionnaire = try questionnaires.questionnaire(of: item)
             let card = Scorer(questionnaire: questionnaire).score(try RescoreCommand.answers(of: item, questionnaire))
             let outcomes = Dictionary(
                 card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
@@ -115,12 +116,12 @@ struct ExportCommand: ParsableCommand {
         return text
     }
 
-    func wide(_ stored: [StoredAssessment]) throws -> String {
+    func wide(_ stored: [StoredAssessment], _ questionnaires: StoredQuestionnaires) throws -> String {
         var dimensions: [String] = []
         var questions: [String] = []
         var rows: [[String: String]] = []
         for item in stored {
-            let questionnaire = try RescoreCommand.questionnaire(of: item)
+            let questionnaire = try questionnaires.questionnaire(of: item)
             for dimension in questionnaire.dimensions.map(\.id.rawValue) where !dimensions.contains(dimension) {
                 dimensions.append(dimension)
             }

@@ -22,8 +22,9 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         let stored = try waves.map { summary in try storeCall { try db.assessment(AssessmentID(rawValue: summary.id)) } }
+        let questionnaires = StoredQuestionnaires()
         let loaded = try stored.map { item -> (Questionnaire, AnswerSet) in
-            let questionnaire = try RescoreCommand.questionnaire(of: item)
+            let questionnaire = try questionnaires.questionnaire(of: item)
             return (questionnaire, try RescoreCommand.answers(of: item, questionnaire))
         }
         var headers = ["Dimension", "W\(waves[0].wave)"]

@@ -26,9 +26,10 @@ struct RescoreCommand: ParsableCommand {
         let db = try database.open()
         let ids = try all ? storeCall { try db.assessmentIDs() } : [AssessmentID(rawValue: id ?? 0)]
         var changed = 0
+        let questionnaires = StoredQuestionnaires()
         for id in ids {
             let stored = try storeCall { try db.assessment(id) }
-            let diagnosis = try Self.diagnose(stored)
+            let diagnosis = try Self.diagnose(stored, questionnaires)
             if diagnosis.document != stored.result { changed += 1 }
             try storeCall { try db.replaceResult(id, diagnosis, at: Date()) }
         }
@@ -36,20 +37,10 @@ struct RescoreCommand: ParsableCommand {
     }
 
     /// The diagnosis of a stored assessment, with the questionnaire body it was answered with.
-    static func diagnose(_ stored: StoredAssessment) throws -> Diagnosis {
-        let questionnaire = try questionnaire(of: stored)
+    static func diagnose(_ stored: StoredAssessment, _ questionnaires: StoredQuestionnaires) throws -> Diagnosis {
+        let questionnaire = try questionnaires.questionnaire(of: stored)
         let answers = try answers(of: stored, questionnaire)
         return Diagnosis(questionnaire: questionnaire, answers: answers, language: answers.language, engine: ToolInfo.engine)
-    }
-
-    /// The exact questionnaire a stored assessment was answered with.
-    static func questionnaire(of stored: StoredAssessment) throws -> Questionnaire {
-        let result = QuestionnaireParser.parse(stored.questionnaireBody, path: "stored:\(stored.summary.sha256.prefix(12))")
-        guard let questionnaire = result.questionnaire else {
-            Output.error(StoreError.storedQuestionnaireInvalid(sha256: stored.summary.sha256).errorDescription ?? "")
-            throw ExitCode.failure
-        }
-        return questionnaire
     }
 
     static func answers(of stored: StoredAssessment, _ questionnaire: Questionnaire) throws -> AnswerSet {
@@ -59,5 +50,21 @@ struct RescoreCommand: ParsableCommand {
             Output.error(error.errorDescription ?? "")
             throw ExitCode.failure
         }
+    }
+}
+
+/// The questionnaires stored assessments were answered with, parsed once per hash.
+final class StoredQuestionnaires {
+    private var parsed: [String: Questionnaire] = [:]
+
+    func questionnaire(of stored: StoredAssessment) throws -> Questionnaire {
+        if let known = parsed[stored.summary.sha256] { return known }
+        let result = QuestionnaireParser.parse(stored.questionnaireBody, path: "stored:\(stored.summary.sha256.prefix(12))")
+        guard let questionnaire = result.questionnaire else {
+            Output.error(StoreError.storedQuestionnaireInvalid(sha256: stored.summary.sha256).errorDescription ?? "")
+            throw ExitCode.failure
+        }
+        parsed[stored.summary.sha256] = questionnaire
+        return questionnaire
     }
 }
