@@ -22,7 +22,7 @@ extension DiagnosisDocument {
             DimensionItem(
                 id: item.id.rawValue, name: questionnaire.dimension(item.id).map { text($0.name) } ?? item.id.rawValue,
                 score: item.score, rawScore: item.rawScore, level: item.level?.rawValue, levelName: levelName(item.level),
-                coverage: (item.coverage * 1000).rounded() / 1000,
+                coverage: item.coverage.rounded(toPlaces: 3),
                 caps: item.caps.map {
                     CapItem(id: $0.id.rawValue, maxLevel: $0.maxLevel.rawValue, binding: $0.binding, reason: text($0.reason))
                 },

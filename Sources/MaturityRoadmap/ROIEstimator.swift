@@ -57,7 +57,7 @@ public struct ROIEstimator: Sendable {
         }
         let exposure = pilots.reduce(0) { $0 + $1.exposureHours }
         return ROIEstimate(
-            inputs: inputs, adoptionRamp: Self.adoptionRamp, averageAdoption: round(adoption, 4), pilots: perPilot,
+            inputs: inputs, adoptionRamp: Self.adoptionRamp, averageAdoption: adoption.rounded(toPlaces: 4), pilots: perPilot,
             total: scenarios(exposure: exposure, adoption: adoption, cost: inputs.yearOneCost))
     }
 
@@ -66,17 +66,13 @@ public struct ROIEstimator: Sendable {
             let hours = exposure * timeSaved * adoption
             let value = hours * inputs.hourlyCost
             return ROIScenario(
-                timeSaved: timeSaved, hoursSaved: round(hours, 1), value: round(value, 0), cost: round(cost, 0),
-                netYearOne: round(value - cost, 0), paybackMonths: value > 0 ? round(cost / (value / 12), 1) : nil)
+                timeSaved: timeSaved, hoursSaved: hours.rounded(toPlaces: 1), value: value.rounded(toPlaces: 0),
+                cost: cost.rounded(toPlaces: 0),
+                netYearOne: (value - cost).rounded(toPlaces: 0), paybackMonths: value > 0 ? (cost / (value / 12)).rounded(toPlaces: 1) : nil
+            )
         }
         return ROIScenarios(
             conservative: scenario(Self.timeSaved.conservative), base: scenario(Self.timeSaved.base),
             optimistic: scenario(Self.timeSaved.optimistic))
-    }
-
-    private func round(_ value: Double, _ decimals: Int) -> Double {
-        var factor = 1.0
-        for _ in 0..<decimals { factor *= 10 }
-        return (value * factor).rounded() / factor
     }
 }

@@ -44,7 +44,7 @@ public struct ROIInputs: Sendable, Equatable {
             hourlyCost = given
             hourlyCostSource = .given
         } else {
-            hourlyCost = (grossSalary * (1 + employerCharges / 100) / annualHours * 100).rounded() / 100
+            hourlyCost = (grossSalary * (1 + employerCharges / 100) / annualHours).rounded(toPlaces: 2)
             hourlyCostSource = .derived
         }
         licences = number(.licences) ?? 0

@@ -74,7 +74,7 @@ struct UseCasePrioritizer {
                 }
             return UseCaseAssessment(
                 useCase: item,
-                exposureHours: Self.round(item.frequencyPerWeek * item.minutesPerOccurrence * item.people * workingWeeks / 60),
+                exposureHours: (item.frequencyPerWeek * item.minutesPerOccurrence * item.people * workingWeeks / 60).rounded(toPlaces: 1),
                 quadrant: Quadrant(impact: item.impact, effort: item.effort), exclusion: exclusion, proposed: false,
                 needsImpactAssessment: item.aiActRisk == .high)
         }
@@ -93,6 +93,4 @@ struct UseCasePrioritizer {
     }
 
     func proposals(_ assessed: [UseCaseAssessment]) -> [UseCaseAssessment] { assessed.filter(\.proposed) }
-
-    static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }

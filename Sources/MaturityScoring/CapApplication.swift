@@ -29,7 +29,7 @@ struct CapApplication {
         let rank = dimension.level.flatMap { questionnaire.rank(of: $0) } ?? 0
         let binding = dimension.score != nil && rank > maxRank
         if binding, let score = dimension.score {
-            result.score = Swift.min(score, Rounding.tenth(max.max - 0.1))
+            result.score = Swift.min(score, (max.max - 0.1).rounded(toPlaces: 1))
             result.level = max.id
         }
         result.caps.append(AppliedCap(id: cap.id, maxLevel: cap.maxLevel, reason: cap.reason, binding: binding))

@@ -14,12 +14,12 @@ struct Explainer {
             guard let current = item.outcome.value, let answer = answers[question.id], current < 1 else { continue }
             let share = 100 * question.weight / totalWeight
             let improvement = next(question, answer, current: current).map { target, value in
-                Improvement(target: target, gain: Rounding.tenth(share * (value - current)))
+                Improvement(target: target, gain: (share * (value - current)).rounded(toPlaces: 1))
             }
             result.append(
                 Driver(
                     question: question.id, answer: answer, score: current, dontKnow: item.outcome == .dontKnow,
-                    lostPoints: Rounding.tenth(share * (1 - current)), improvement: improvement))
+                    lostPoints: (share * (1 - current)).rounded(toPlaces: 1), improvement: improvement))
         }
         let ranked = result.enumerated().sorted { lhs, rhs in
             (-lhs.element.lostPoints, lhs.offset) < (-rhs.element.lostPoints, rhs.offset)
@@ -40,8 +40,8 @@ struct Explainer {
             return (.point(scale.min + 1), scale.normalized(Double(scale.min + 1)))
         case let (.multiple(options), .codes(codes)):
             return nextMultiple(options, codes)
-        case let (.matrix(_, scale, _), .matrix(cells)):
-            return nextRow(scale, cells, current: current)
+        case let (.matrix(_, scale, special), .matrix(cells)):
+            return nextRow(scale, special, cells, current: current)
         case let (.number(spec, _), _):
             return spec.bands.filter { $0.score > current && $0.min != nil }
                 .min { $0.score < $1.score }.flatMap { band in band.min.map { (.atLeast($0), band.score) } }
@@ -60,13 +60,22 @@ struct Explainer {
         return (.add(best.code), value)
     }
 
-    private func nextRow(_ scale: Scale, _ cells: [OptionCode: AnswerValue], current: Double) -> (Improvement.Target, Double)? {
+    private func nextRow(_ scale: Scale, _ special: [ChoiceOption], _ cells: [OptionCode: AnswerValue], current: Double) -> (
+        Improvement.Target, Double
+    )? {
         let rated = cells.compactMap { row, cell -> (OptionCode, Double)? in
             if case let .number(value) = cell { return (row, value) }
             return nil
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let (row, value) = rated.first, Int(value) < scale.max, !rated.isEmpty else { return nil }
-        let step = (scale.normalized(value + 1) - scale.normalized(value)) / Double(rated.count)
+        guard let (row, value) = rated.first, Int(value) < scale.max else { return nil }
+        // The row mean counts rated rows and don't-know rows (0), not the not-applicable ones.
+        let counted =
+            rated.count
+            + cells.values.count { cell in
+                if case let .code(code) = cell { return special.first { $0.code == code }?.role == .dontKnow }
+                return false
+            }
+        let step = (scale.normalized(value + 1) - scale.normalized(value)) / Double(counted)
         return (.row(row, Int(value) + 1), current + step)
     }
 }

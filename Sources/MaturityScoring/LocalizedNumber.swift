@@ -5,7 +5,7 @@ import MaturityQuestionnaire
 public enum LocalizedNumber {
     /// `decimals` digits after the separator; trailing zeros are dropped unless `fixed`.
     public static func format(_ value: Double, _ language: LanguageCode, decimals: Int = 1, fixed: Bool = false) -> String {
-        let rounded = (value * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+        let rounded = value.rounded(toPlaces: decimals)
         let negative = rounded < 0
         let digits = String(format: "%.\(decimals)f", abs(rounded))
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)

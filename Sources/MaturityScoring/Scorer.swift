@@ -47,7 +47,7 @@ public struct Scorer: Sendable {
             case .notApplicable, .hidden, .unscored: break
             }
         }
-        let score = weights > 0 ? Rounding.tenth(100 * weighted / weights) : nil
+        let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
         let drivers = Explainer(questionnaire: questionnaire).drivers(dimension, questions, visibility.answers, totalWeight: weights)
         return DimensionScore(
             id: dimension.id, rawScore: score, score: score,
@@ -66,13 +66,8 @@ public struct Scorer: Sendable {
             weighted += weight * score
             weights += weight
         }
-        let score = weights > 0 ? Rounding.tenth(weighted / weights) : nil
+        let score = weights > 0 ? (weighted / weights).rounded(toPlaces: 1) : nil
         let weakest = dimensions.filter { $0.score != nil }.min { ($0.score ?? 0) < ($1.score ?? 0) }
         return OverallScore(score: score, level: score.flatMap { questionnaire.level(forScore: $0)?.id }, weakest: weakest?.id)
     }
-}
-
-enum Rounding {
-    /// Rounded to one decimal, half away from zero.
-    static func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }

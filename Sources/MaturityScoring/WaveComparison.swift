@@ -10,7 +10,7 @@ public struct WaveComparison: Sendable, Equatable {
         public var after: Double?
         public var delta: Double? {
             guard let before, let after else { return nil }
-            return Rounding.tenth(after - before)
+            return (after - before).rounded(toPlaces: 1)
         }
     }
 

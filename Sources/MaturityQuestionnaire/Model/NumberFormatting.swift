@@ -5,3 +5,12 @@ extension Double {
         return String(self)
     }
 }
+
+extension Double {
+    /// Rounded to `places` decimals, half away from zero: how every reported figure is rounded.
+    public func rounded(toPlaces places: Int) -> Double {
+        var factor = 1.0
+        for _ in 0..<max(0, places) { factor *= 10 }
+        return (self * factor).rounded() / factor
+    }
+}
