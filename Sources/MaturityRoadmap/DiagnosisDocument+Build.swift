@@ -56,21 +56,15 @@ extension DiagnosisDocument {
             exclusion: item.exclusion?.rawValue, proposed: item.proposed, needsImpactAssessment: item.needsImpactAssessment)
     }
 
-    static func scenario(_ item: ROIScenario) -> ScenarioItem {
-        ScenarioItem(
-            timeSaved: item.timeSaved, hoursSaved: item.hoursSaved, value: item.value, cost: item.cost,
-            netYearOne: item.netYearOne, paybackMonths: item.paybackMonths)
-    }
-
     static func roi(_ estimate: ROIEstimate) -> ROIItem {
         let inputs = estimate.inputs
         return ROIItem(
-            conservative: scenario(estimate.total.conservative), base: scenario(estimate.total.base),
-            optimistic: scenario(estimate.total.optimistic),
+            conservative: estimate.total.conservative, base: estimate.total.base,
+            optimistic: estimate.total.optimistic,
             pilots: estimate.pilots.map {
                 PilotROIItem(
-                    useCase: $0.useCase, exposureHours: $0.exposureHours, conservative: scenario($0.scenarios.conservative),
-                    base: scenario($0.scenarios.base), optimistic: scenario($0.scenarios.optimistic))
+                    useCase: $0.useCase, exposureHours: $0.exposureHours, conservative: $0.scenarios.conservative,
+                    base: $0.scenarios.base, optimistic: $0.scenarios.optimistic)
             },
             assumptions: AssumptionsItem(
                 hourlyCost: inputs.hourlyCost, hourlyCostSource: inputs.hourlyCostSource.rawValue,

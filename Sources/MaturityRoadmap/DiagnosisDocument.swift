@@ -69,21 +69,12 @@ public struct DiagnosisDocument: Sendable, Codable, Equatable {
         public var useCases: [UseCaseItem]?
     }
 
-    public struct ScenarioItem: Sendable, Codable, Equatable {
-        public var timeSaved: Double
-        public var hoursSaved: Double
-        public var value: Double
-        public var cost: Double
-        public var netYearOne: Double
-        public var paybackMonths: Double?
-    }
-
     public struct PilotROIItem: Sendable, Codable, Equatable {
         public var useCase: String
         public var exposureHours: Double
-        public var conservative: ScenarioItem
-        public var base: ScenarioItem
-        public var optimistic: ScenarioItem
+        public var conservative: ROIScenario
+        public var base: ROIScenario
+        public var optimistic: ROIScenario
     }
 
     public struct AssumptionsItem: Sendable, Codable, Equatable {
@@ -104,9 +95,9 @@ public struct DiagnosisDocument: Sendable, Codable, Equatable {
     }
 
     public struct ROIItem: Sendable, Codable, Equatable {
-        public var conservative: ScenarioItem
-        public var base: ScenarioItem
-        public var optimistic: ScenarioItem
+        public var conservative: ROIScenario
+        public var base: ROIScenario
+        public var optimistic: ROIScenario
         public var pilots: [PilotROIItem]
         public var assumptions: AssumptionsItem
     }

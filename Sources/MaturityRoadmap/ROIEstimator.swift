@@ -1,5 +1,5 @@
 /// One ROI scenario over the first year.
-public struct ROIScenario: Sendable, Equatable {
+public struct ROIScenario: Sendable, Equatable, Codable {
     /// Share of the task time saved by AI (0.25, 0.35, 0.5).
     public var timeSaved: Double
     public var hoursSaved: Double

@@ -67,16 +67,10 @@ public final class MaturityDatabase: Sendable {
     }
 
     func migrate() throws(StoreError) {
-        do {
+        try perform {
             let migrator = Migrations.migrator
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
             try migrator.migrate(writer)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw Self.map(error, path: path)
-        } catch {
-            throw .failed("\(error)")
         }
     }
 
@@ -95,20 +89,17 @@ public final class MaturityDatabase: Sendable {
     }
 
     func read<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw Self.map(error, path: path)
-        } catch {
-            throw .failed("\(error)")
-        }
+        try perform { try writer.read(body) }
     }
 
     func write<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        try perform { try writer.write(body) }
+    }
+
+    /// Runs a database call; SQLite errors become `StoreError`s that name the file.
+    private func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.write(body)
+            return try body()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -1,21 +1,11 @@
 import Foundation
 import MaturityQuestionnaire
+import MaturityTestSupport
 import Testing
 
 /// Mutates the bundled questionnaire many times: the loader must always answer with
 /// diagnostics (each with a position), never crash or hang.
 @Suite struct LoaderFuzzTests {
-    /// A small deterministic generator (SplitMix64), so failures can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     enum Mutation: CaseIterable { case truncate, deleteLines, swapIndentation, randomBytes, duplicateLines }
 
