@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MaturityScoring", targets: ["MaturityScoring"]),
         .library(name: "MaturityRoadmap", targets: ["MaturityRoadmap"]),
         .library(name: "MaturityStore", targets: ["MaturityStore"]),
+        .library(name: "MaturityInterview", targets: ["MaturityInterview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,7 @@ let package = Package(
         ),
         .target(name: "MaturityScoring", dependencies: ["MaturityQuestionnaire"]),
         .target(name: "MaturityRoadmap", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
+        .target(name: "MaturityInterview", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
         .target(
             name: "MaturityStore",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "MaturityScoring",
                 "MaturityRoadmap",
                 "MaturityStore",
+                "MaturityInterview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +66,10 @@ let package = Package(
             name: "MaturityRoadmapTests",
             dependencies: ["MaturityRoadmap", "MaturityTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "MaturityInterviewTests",
+            dependencies: ["MaturityInterview", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityStoreTests",

@@ -53,7 +53,8 @@ extension MaturityDatabase {
             var values: [String: JSONValue] = [:]
             var notes: [String: String] = [:]
             for answer in answers {
-                values[answer.questionId] = try JSONCoding.decode(JSONValue.self, answer.value)
+                let value = try JSONCoding.decode(JSONValue.self, answer.value)
+                if value != .null { values[answer.questionId] = value }
                 if let note = answer.note { notes[answer.questionId] = note }
             }
             let file = AnswerFile(
