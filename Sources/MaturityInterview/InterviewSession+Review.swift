@@ -19,7 +19,7 @@ extension InterviewSession {
         visibleQuestions.enumerated().filter { answers[$1.id] == nil && $1.required }.map { $0.offset + 1 }
     }
 
-    var reviewText: String {
+    public var reviewText: String {
         var lines = [text.reviewTitle]
         let items = reviewItems
         if items.isEmpty { lines.append(text.reviewAllAnswered) }
@@ -50,7 +50,7 @@ extension InterviewSession {
     }
 
     /// The prompt of the current question: progress, text, choices, current answer, hint.
-    func prompt() -> String {
+    public func prompt() -> String {
         guard let id = currentID, let question = questionnaire.question(id) else { return "" }
         let visible = visibleQuestions
         let number = (visible.firstIndex { $0.id == id } ?? 0) + 1

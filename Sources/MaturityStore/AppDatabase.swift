@@ -32,9 +32,10 @@ public final class MaturityDatabase: Sendable {
             }
         }
         if !FileManager.default.fileExists(atPath: path) {
+            // Another process may create it at the same moment: EEXIST is fine.
             let descriptor = createPrivateFile(path)
-            guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            close(descriptor)
+            guard descriptor >= 0 || errno == EEXIST else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            if descriptor >= 0 { close(descriptor) }
         }
         let previous = umask(0o077)
         defer { umask(previous) }
