@@ -110,3 +110,13 @@ extension InterviewSession {
         scale.anchors.keys.sorted().compactMap { point in scale.anchors[point].map { "  \(point) = \(text(for: $0))" } }
     }
 }
+
+extension InterviewSession {
+    /// Finishes at once when every required visible question is answered (a complete answers
+    /// file); nil otherwise.
+    public mutating func finishIfComplete() -> [Action]? {
+        guard missingRequired.isEmpty else { return nil }
+        mode = .finished
+        return [.finish]
+    }
+}

@@ -46,7 +46,7 @@ extension InterviewSession {
         return [.show(fieldPrompt(field + 1))]
     }
 
-    func fieldPrompt(_ field: Int) -> String { text.useCaseFields[field] + " :" }
+    func fieldPrompt(_ field: Int) -> String { text.useCaseFields[field] + text.pick(" :", ":") }
 
     func valid(_ input: String, field: Int) -> Bool {
         let number = Double(input.replacingOccurrences(of: ",", with: "."))
@@ -73,7 +73,7 @@ extension InterviewSession {
     func listing(_ list: [UseCase]) -> String {
         guard !list.isEmpty else { return text.useCaseCount(0) }
         return list.enumerated().map { index, item in
-            "  \(index + 1). \(item.name) · \(LocalizedNumber.format(item.frequencyPerWeek, text.language))/sem · \(LocalizedNumber.format(item.minutesPerOccurrence, text.language)) min · \(LocalizedNumber.format(item.people, text.language)) · impact \(item.impact) · effort \(item.effort)"
+            "  \(index + 1). \(item.name) · \(LocalizedNumber.format(item.frequencyPerWeek, text.language))\(text.perWeek) · \(LocalizedNumber.format(item.minutesPerOccurrence, text.language)) min · \(LocalizedNumber.format(item.people, text.language)) · impact \(item.impact) · effort \(item.effort)"
         }.joined(separator: "\n")
     }
 }

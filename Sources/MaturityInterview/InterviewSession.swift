@@ -35,6 +35,17 @@ public struct InterviewSession: Sendable {
     public internal(set) var notes: [QuestionID: String]
     public internal(set) var skipped: Set<QuestionID> = []
     public internal(set) var mode: Mode = .review
+    /// Which questions moving on visits.
+    public var route: Route = .everything
+
+    public enum Route: Sendable {
+        /// Every visible question in order, showing current answers (a new interview).
+        case everything
+        /// Questions without an answer (a resumed interview).
+        case unanswered
+        /// Required questions without an answer (an interview pre-filled from a file).
+        case missingRequired
+    }
     let startedAt: Date
     var now: Date
     var returnToReview = false
@@ -57,7 +68,9 @@ public struct InterviewSession: Sendable {
     /// Starts (or resumes) at the first unanswered visible question, or at the review.
     public mutating func start() -> [Action] {
         let visible = visibleQuestions
-        if let first = visible.first(where: { answers[$0.id] == nil }) { return enter(first.id) }
+        if let first = visible.first(where: { answers[$0.id] == nil && (route != .missingRequired || $0.required) }) {
+            return enter(first.id)
+        }
         mode = .review
         return [.show(reviewText)]
     }
@@ -145,12 +158,23 @@ public struct InterviewSession: Sendable {
     mutating func next(after id: QuestionID) -> [Action] {
         let order = questionnaire.allQuestions.map(\.id)
         let position = order.firstIndex(of: id) ?? -1
-        if !returnToReview, let following = visibleQuestions.first(where: { (order.firstIndex(of: $0.id) ?? 0) > position }) {
+        let following = visibleQuestions.first {
+            (order.firstIndex(of: $0.id) ?? 0) > position && visits($0)
+        }
+        if !returnToReview, let following {
             return enter(following.id)
         }
         returnToReview = false
         mode = .review
         return [.show(reviewText)]
+    }
+
+    func visits(_ question: Question) -> Bool {
+        switch route {
+        case .everything: true
+        case .unanswered: answers[question.id] == nil
+        case .missingRequired: answers[question.id] == nil && question.required
+        }
     }
 
     mutating func back() -> [Action] {
@@ -194,5 +218,13 @@ public struct InterviewSession: Sendable {
             actions.append(.save(hidden, nil))
         }
         return actions + next(after: id)
+    }
+}
+
+extension InterviewSession {
+    /// Sets an answer given outside the interview (such as `--company`), before it starts.
+    public mutating func preset(_ id: QuestionID, _ value: AnswerValue) {
+        answers[id] = value
+        answers = Visibility(questionnaire: questionnaire, answers: answers).answers
     }
 }

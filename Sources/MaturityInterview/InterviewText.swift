@@ -126,6 +126,8 @@ public struct InterviewText: Sendable {
             "a = add · l = list · e N = edit · r N = remove · Enter = done")
     }
 
+    var perWeek: String { pick("/sem", "/wk") }
+
     func useCaseCount(_ count: Int) -> String { pick("\(count) cas d'usage saisi(s).", "\(count) use case(s) entered.") }
 
     func noUseCase(_ number: Int) -> String { pick("Pas de cas d'usage n° \(number).", "No use case number \(number).") }
@@ -142,5 +144,38 @@ public struct InterviewText: Sendable {
                 "Expected impact (1 to 5)", "Effort (1 to 5)", "Personal data? (y/n)",
                 "AI-Act risk: 1 minimal, 2 limited, 3 high, 4 prohibited",
             ]
+    }
+
+    // MARK: the command around the session
+
+    public func suspended(resume command: String?) -> String {
+        guard let command else {
+            return pick(
+                "Rien n'est enregistré : l'entreprise n'a pas encore de nom.",
+                "Nothing is saved: the company has no name yet.")
+        }
+        return pick(
+            "Entretien enregistré. Pour le reprendre : \(command)",
+            "Interview saved. To resume it: \(command)")
+    }
+
+    public func created(_ id: Int64, _ path: String) -> String {
+        pick(
+            "Entretien n° \(id) : chaque réponse est enregistrée dans \(path).",
+            "Interview #\(id): every answer is saved to \(path).")
+    }
+
+    public func completed(_ id: Int64) -> String {
+        pick("Entretien n° \(id) terminé et enregistré.", "Interview #\(id) completed and saved.")
+    }
+
+    public func next(report: String, show: String) -> String {
+        pick("Rapport : \(report)\nDétail : \(show)", "Report: \(report)\nDetails: \(show)")
+    }
+
+    public var needsCompany: String {
+        pick(
+            "Ce questionnaire ne demande pas le nom de l'entreprise : passez --company NOM.",
+            "This questionnaire does not ask for the company name: pass --company NAME.")
     }
 }

@@ -71,8 +71,8 @@ public enum AnswerFileReader {
 }
 
 /// Company fields from the answers of profile questions, where the `company` object is silent.
-enum CompanyProfile {
-    static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
+public enum CompanyProfile {
+    public static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
         func text(_ role: ProfileRole) -> String? {
             guard let id = questionnaire.profileQuestion(for: role)?.id else { return nil }
             switch answers[id] {

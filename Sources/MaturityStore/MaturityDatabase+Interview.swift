@@ -36,9 +36,21 @@ extension MaturityDatabase {
         }
     }
 
-    /// Marks an interview completed with its result.
-    public func complete(_ id: AssessmentID, _ diagnosis: Diagnosis, at date: Date) throws(StoreError) {
+    /// Marks an interview completed with its result, and fills the company fields the profile
+    /// questions gave (a SIREN already held by another company is left out).
+    public func complete(_ id: AssessmentID, _ diagnosis: Diagnosis, company: Company, at date: Date) throws(StoreError) {
         try write { db in
+            let owner = "(SELECT companyId FROM assessment WHERE id = ?)"
+            try db.execute(
+                sql: """
+                    UPDATE company SET sector = coalesce(?, sector), headcount = coalesce(?, headcount),
+                    region = coalesce(?, region) WHERE id = \(owner)
+                    """,
+                arguments: [company.sector, company.headcount, company.region, id.rawValue])
+            if let siren = company.siren?.filter(\.isNumber).nilIfEmpty {
+                try db.execute(
+                    sql: "UPDATE OR IGNORE company SET siren = ? WHERE siren IS NULL AND id = \(owner)", arguments: [siren, id.rawValue])
+            }
             try Self.storeResult(db, id.rawValue, diagnosis, at: date)
             try db.execute(
                 sql: "UPDATE assessment SET status = 'completed', completedAt = ?, updatedAt = ? WHERE id = ?",

@@ -12,8 +12,8 @@ struct Maturity: ParsableCommand {
             """,
         version: ToolInfo.version,
         subcommands: [
-            ScoreCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self, RescoreCommand.self,
-            ExportCommand.self, DeleteCommand.self, ValidateCommand.self,
+            ValidateCommand.self, InterviewCommand.self, ScoreCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
+            RescoreCommand.self, ExportCommand.self, DeleteCommand.self,
         ]
     )
 }

@@ -88,6 +88,24 @@ import Testing
         #expect(interview.mode == .matrixRow("data.grid", 0))
     }
 
+    @Test func resumedAndPrefilledRoutesVisitOnlyWhatIsMissing() {
+        let given: [QuestionID: AnswerValue] = [
+            "data.quality": .code("poor"), "data.tools": .codes(["crm"]), "data.details": .number(2), "usage.weekly": .code("no"),
+        ]
+        var resumed = session(given)
+        resumed.route = .unanswered
+        _ = resumed.start()
+        _ = resumed.handle("3", at: start)
+        _ = resumed.handle("2", at: start)
+        #expect(resumed.mode == .question("usage.count"), "answered usage.weekly is not asked again")
+        #expect(resumed.finishIfComplete() == nil, "usage.count is required and unanswered")
+        var prefilled = session(given.merging(["usage.count": .number(1)]) { $1 })
+        prefilled.route = .missingRequired
+        _ = prefilled.start()
+        #expect(prefilled.mode == .review, "the optional grid is not asked")
+        #expect(prefilled.finishIfComplete() == [.finish] && prefilled.mode == .finished)
+    }
+
     @Test func reviewListsGapsAndEditsByNumber() {
         var interview = session([
             "data.quality": .code("dk"), "data.tools": .codes(["crm"]), "data.details": .number(2), "usage.weekly": .code("no"),

@@ -48,3 +48,58 @@ public enum MaturityBinary {
             status: process.terminationStatus)
     }
 }
+
+/// The binary left running, fed line by line, for tests that interrupt it.
+public final class RunningBinary: @unchecked Sendable {
+    public let process = Process()
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    let lock = NSLock()
+    var seen = Data()
+
+    public init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
+        process.executableURL = MaturityBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        output.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            lock.withLock { seen += data }
+        }
+        try process.run()
+    }
+
+    public var stdout: String { lock.withLock { String(decoding: seen, as: UTF8.self) } }
+
+    public func type(_ lines: [String]) {
+        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// Waits until stdout contains `text` (at most `timeout`); returns whether it did.
+    public func waitFor(_ text: String, timeout: Duration = .seconds(20)) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if stdout.contains(text) { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    /// Sends `signal`, waits for the exit; returns the exit status and stderr.
+    public func stop(with signal: Int32) -> (status: Int32, stderr: String) {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? input.fileHandleForWriting.close()
+        return (process.terminationStatus, stderr)
+    }
+}

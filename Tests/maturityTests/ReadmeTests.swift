@@ -43,4 +43,14 @@ import Testing
         #expect(result.stdout == lines.dropFirst().joined(separator: "\n") + "\n")
         #expect(result.status == 1)
     }
+
+    @Test func interviewExampleIsTheRealFirstScreen() async throws {
+        let lines = try block(after: "### `maturity interview")
+        #expect(lines.first == "$ maturity interview --lang en < /dev/null")
+        let directory = try ValidateCommandTests.scratchDirectory()
+        let result = try await MaturityBinary.run(
+            ["interview", "--lang", "en"], in: directory, stdin: "", environment: ["MATURITY_DB": directory + "/m.sqlite"])
+        #expect(result.stdout == lines.dropFirst().joined(separator: "\n") + "\n")
+        #expect(result.status == 1 && result.stderr == "Nothing is saved: the company has no name yet.\n")
+    }
 }

@@ -99,7 +99,7 @@ struct ExportCommand: ParsableCommand {
         ])
         for item in stored {
             let questionnaire = try questionnaires.questionnaire(of: item)
-            let card = Scorer(questionnaire: questionnaire).score(try RescoreCommand.answers(of: item, questionnaire))
+            let card = Scorer(questionnaire: questionnaire).score(try StoredQuestionnaires.answers(of: item, questionnaire))
             let outcomes = Dictionary(
                 card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
             for question in questionnaire.allQuestions {

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         let questionnaires = StoredQuestionnaires()
         let loaded = try stored.map { item -> (Questionnaire, AnswerSet) in
             let questionnaire = try questionnaires.questionnaire(of: item)
-            return (questionnaire, try RescoreCommand.answers(of: item, questionnaire))
+            return (questionnaire, try StoredQuestionnaires.answers(of: item, questionnaire))
         }
         var headers = ["Dimension", "W\(waves[0].wave)"]
         var columns: [[String]] = [

@@ -39,17 +39,8 @@ struct RescoreCommand: ParsableCommand {
     /// The diagnosis of a stored assessment, with the questionnaire body it was answered with.
     static func diagnose(_ stored: StoredAssessment, _ questionnaires: StoredQuestionnaires) throws -> Diagnosis {
         let questionnaire = try questionnaires.questionnaire(of: stored)
-        let answers = try answers(of: stored, questionnaire)
+        let answers = try StoredQuestionnaires.answers(of: stored, questionnaire)
         return Diagnosis(questionnaire: questionnaire, answers: answers, language: answers.language, engine: ToolInfo.engine)
-    }
-
-    static func answers(of stored: StoredAssessment, _ questionnaire: Questionnaire) throws -> AnswerSet {
-        do {
-            return try AnswerFileReader.read(stored.answers, path: "assessment #\(stored.summary.id)", questionnaire: questionnaire)
-        } catch {
-            Output.error(error.errorDescription ?? "")
-            throw ExitCode.failure
-        }
     }
 }
 
@@ -66,5 +57,15 @@ final class StoredQuestionnaires {
         }
         parsed[stored.summary.sha256] = questionnaire
         return questionnaire
+    }
+
+    /// The stored answers, read against the questionnaire they were given for.
+    static func answers(of stored: StoredAssessment, _ questionnaire: Questionnaire) throws -> AnswerSet {
+        do {
+            return try AnswerFileReader.read(stored.answers, path: "assessment #\(stored.summary.id)", questionnaire: questionnaire)
+        } catch {
+            Output.error(error.errorDescription ?? "")
+            throw ExitCode.failure
+        }
     }
 }
