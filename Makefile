@@ -16,8 +16,8 @@ record:
 embed:
 	python3 scripts/embed-resources.py
 
-# The embedded copies (*+Source.swift) are generated: not formatted.
-SWIFT_FILES = $(shell git ls-files -co --exclude-standard 'Sources/*.swift' 'Tests/*.swift' | grep -v '+Source.swift')
+# The embedded copies (*+Source.swift, DefaultTemplates+*.swift) are generated: not formatted.
+SWIFT_FILES = $(shell git ls-files -co --exclude-standard 'Sources/*.swift' 'Tests/*.swift' | grep -v -e '+Source.swift' -e 'DefaultTemplates+')
 
 lint:
 	swift format lint --strict $(SWIFT_FILES)

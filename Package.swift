@@ -11,12 +11,15 @@ let package = Package(
         .library(name: "MaturityRoadmap", targets: ["MaturityRoadmap"]),
         .library(name: "MaturityStore", targets: ["MaturityStore"]),
         .library(name: "MaturityInterview", targets: ["MaturityInterview"]),
+        .library(name: "MaturityReport", targets: ["MaturityReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -29,6 +32,14 @@ let package = Package(
         .target(name: "MaturityScoring", dependencies: ["MaturityQuestionnaire"]),
         .target(name: "MaturityRoadmap", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
         .target(name: "MaturityInterview", dependencies: ["MaturityQuestionnaire", "MaturityScoring"]),
+        .target(
+            name: "MaturityReport",
+            dependencies: [
+                "MaturityQuestionnaire", "MaturityScoring", "MaturityRoadmap",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "MaturityStore",
             dependencies: [
@@ -44,6 +55,7 @@ let package = Package(
                 "MaturityRoadmap",
                 "MaturityStore",
                 "MaturityInterview",
+                "MaturityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,13 +84,18 @@ let package = Package(
             dependencies: ["MaturityInterview", "MaturityTestSupport"]
         ),
         .testTarget(
+            name: "MaturityReportTests",
+            dependencies: ["MaturityReport", "MaturityTestSupport", .product(name: "Ink", package: "Ink")],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "MaturityStoreTests",
             dependencies: ["MaturityStore", "MaturityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "maturityTests",
             dependencies: ["maturity", "MaturityTestSupport", "MaturityStore"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

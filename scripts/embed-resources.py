@@ -14,6 +14,12 @@ EMBEDS = [
     ("questionnaires/ia-generative-pme.yaml",
      "Sources/MaturityQuestionnaire/Bundled/BundledQuestionnaire+Source.swift",
      "BundledQuestionnaire", "source"),
+    ("templates/report.md.mustache",
+     "Sources/MaturityReport/Templates/DefaultTemplates+Markdown.swift",
+     "DefaultTemplates", "markdown"),
+    ("templates/report.html.mustache",
+     "Sources/MaturityReport/Templates/DefaultTemplates+HTML.swift",
+     "DefaultTemplates", "html"),
 ]
 
 

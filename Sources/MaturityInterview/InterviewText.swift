@@ -169,8 +169,10 @@ public struct InterviewText: Sendable {
         pick("Entretien n° \(id) terminé et enregistré.", "Interview #\(id) completed and saved.")
     }
 
-    public func next(report: String, show: String) -> String {
-        pick("Rapport : \(report)\nDétail : \(show)", "Report: \(report)\nDetails: \(show)")
+    public func next(report: String, html: String, show: String) -> String {
+        pick(
+            "Rapport écrit : \(report)\nVersion imprimable : \(html)\nDétail : \(show)",
+            "Report written: \(report)\nPrintable version: \(html)\nDetails: \(show)")
     }
 
     public var needsCompany: String {

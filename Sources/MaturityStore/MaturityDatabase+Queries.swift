@@ -154,4 +154,14 @@ extension MaturityDatabase {
             return record.id ?? 0
         }
     }
+
+    /// The reports generated for an assessment, oldest first.
+    public func reports(of id: AssessmentID) throws(StoreError) -> [StoredReport] {
+        try read { db in
+            try ReportRecord.filter(Column("assessmentId") == id.rawValue).order(Column("id")).fetchAll(db).map {
+                StoredReport(
+                    language: $0.language, format: $0.format, body: $0.body, templateHash: $0.templateHash, createdAt: $0.createdAt)
+            }
+        }
+    }
 }

@@ -82,3 +82,12 @@ public struct Deletion: Sendable, Equatable {
         lhs.company == rhs.company && lhs.counts.map(\.table) == rhs.counts.map(\.table) && lhs.counts.map(\.rows) == rhs.counts.map(\.rows)
     }
 }
+
+/// A generated report as stored: its exact body and the hash of the templates it came from.
+public struct StoredReport: Sendable, Equatable {
+    public var language: String
+    public var format: String
+    public var body: String
+    public var templateHash: String
+    public var createdAt: Date
+}

@@ -12,7 +12,8 @@ struct Maturity: ParsableCommand {
             """,
         version: ToolInfo.version,
         subcommands: [
-            ValidateCommand.self, InterviewCommand.self, ScoreCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
+            ValidateCommand.self, InterviewCommand.self, ScoreCommand.self, ReportCommand.self, ListCommand.self, ShowCommand.self,
+            HistoryCommand.self,
             RescoreCommand.self, ExportCommand.self, DeleteCommand.self,
         ]
     )

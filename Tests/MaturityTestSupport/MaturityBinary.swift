@@ -83,14 +83,15 @@ public final class RunningBinary: @unchecked Sendable {
     }
 
     /// Waits until stdout contains `text` (at most `timeout`); returns whether it did.
-    public func waitFor(_ text: String, timeout: Duration = .seconds(20)) async -> Bool {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(60)) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while clock.now < deadline {
+        // Checked once more after the deadline: on a loaded machine this task may not run for a while.
+        while true {
             if stdout.contains(text) { return true }
+            if clock.now >= deadline { return false }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        return false
     }
 
     /// Sends `signal`, waits for the exit; returns the exit status and stderr.

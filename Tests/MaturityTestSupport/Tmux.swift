@@ -51,15 +51,14 @@ public final class Tmux: Sendable {
     }
 
     /// Waits until the screen contains `text`; returns the screen then (or the last one seen).
-    public func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var last = ""
-        while clock.now < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
+        // Checked once more after the deadline: on a loaded machine this task may not run for a while.
+        while true {
+            let last = try screen()
+            if last.contains(text) || clock.now >= deadline { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
-        return last
     }
 }

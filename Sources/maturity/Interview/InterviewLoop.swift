@@ -61,6 +61,10 @@ struct InterviewLoop {
         terminal.success(session.text.completed(id.rawValue))
         Output.write("\n" + ScoreSummary(document: diagnosis.document, language: language).text + "\n")
         let options = recorder.context.resumeOptions.map { " " + $0 }.joined()
-        Output.write(session.text.next(report: "maturity report \(id)\(options)", show: "maturity show \(id)\(options)") + "\n")
+        let writer = ReportWriter(db: recorder.db, templates: try ReportWriter.templates(directory: nil))
+        let path = try writer.write(id, language: language, format: .markdown, to: nil)
+        Output.write(
+            session.text.next(report: path, html: "maturity report \(id) --format html\(options)", show: "maturity show \(id)\(options)")
+                + "\n")
     }
 }
