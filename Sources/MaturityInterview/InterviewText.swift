@@ -177,7 +177,7 @@ public struct InterviewText: Sendable {
 
     public var needsCompany: String {
         pick(
-            "Ce questionnaire ne demande pas le nom de l'entreprise : passez --company NOM.",
-            "This questionnaire does not ask for the company name: pass --company NAME.")
+            "Ce questionnaire ne demande pas le nom de l'entreprise (pas de question « role: company.name ») : passez --company NOM.",
+            "This questionnaire does not ask for the company name (no question with 'role: company.name'): pass --company NAME.")
     }
 }

@@ -5,7 +5,7 @@ import MaturityScoring
 /// Use cases and ROI, notes, progress and the appendix.
 extension ReportContext {
     var useCaseValues: [String: Any] {
-        let quadrantNames = ChartData(input, labels: labels, phaseNames: phaseNames).quadrants
+        let quadrantNames = ChartData.quadrantNames(input.language)
         let items = input.document.roadmap.phases.compactMap(\.useCases).flatMap { $0 }
         let useCases: [[String: Any]] = items.enumerated().map { index, item in
             [

@@ -40,6 +40,7 @@ struct ReportContext {
         values["notes"] = notes
         values["hasNotes"] = !notes.isEmpty
         // Without a previous wave the keys are still there, so a template's names can be checked.
+        let progress = self.progress
         values["progress"] =
             progress ?? ["wave": "", "date": "", "overall": "", "rows": [[String: String]](), "note": "", "hasNote": false]
         values["hasProgress"] = progress != nil

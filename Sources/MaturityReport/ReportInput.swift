@@ -61,9 +61,7 @@ public struct ReportInput: Sendable {
 
     /// "23 novembre 2026", "23 November 2026": spelled here, not by the platform's locale data.
     static func format(_ date: Date, _ language: LanguageCode) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        let parts = day(date)
         let months =
             language == .french
             ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
@@ -73,9 +71,14 @@ public struct ReportInput: Sendable {
 
     /// ISO date (for file names and Mermaid's Gantt).
     static func iso(_ date: Date) -> String {
+        let parts = day(date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// The calendar day in France, where the reports are handed over.
+    static func day(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+        return calendar.dateComponents([.day, .month, .year], from: date)
     }
 }

@@ -1,3 +1,4 @@
+import MaturityQuestionnaire
 import MaturityRoadmap
 
 /// What the three charts show, independent of how they are drawn (Mermaid or SVG).
@@ -48,8 +49,12 @@ struct ChartData {
             french
             ? ("Effort faible", "Effort élevé", "Impact faible", "Impact élevé")
             : ("Low effort", "High effort", "Low impact", "High impact")
-        quadrants =
-            french
+        quadrants = Self.quadrantNames(input.language)
+    }
+
+    /// The impact/effort quadrants by their code, in the report language.
+    static func quadrantNames(_ language: LanguageCode) -> [String: String] {
+        language == .french
             ? ["quickWin": "Gains rapides", "strategicBet": "Paris stratégiques", "fillIn": "Compléments", "avoid": "À éviter"]
             : ["quickWin": "Quick wins", "strategicBet": "Strategic bets", "fillIn": "Fill-ins", "avoid": "Avoid"]
     }

@@ -52,13 +52,14 @@ struct InterviewCommand: ParsableCommand {
             questionnaire: start.questionnaire, language: language, answers: start.answers.answers, notes: start.answers.notes,
             startedAt: Date())
         session.route = resume != nil ? .unanswered : answers != nil ? .missingRequired : .everything
+        // The company's name: --company, else the answers file, else the company-name question.
+        var knownCompany = start.answers.company
+        let nameQuestion = start.questionnaire.profileQuestion(for: .companyName)
         if let name = company?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
-            guard let question = start.questionnaire.profileQuestion(for: .companyName) else {
-                Output.error(text.needsCompany)
-                throw ExitCode.failure
-            }
-            session.preset(question.id, .text(name))
-        } else if start.questionnaire.profileQuestion(for: .companyName) == nil && start.answers.company.name == nil {
+            knownCompany.name = name
+            if let nameQuestion { session.preset(nameQuestion.id, .text(name)) }
+        }
+        if nameQuestion == nil && knownCompany.name == nil {
             Output.error(text.needsCompany)
             throw ExitCode.validationFailure
         }
@@ -66,7 +67,7 @@ struct InterviewCommand: ParsableCommand {
             db: db,
             context: .init(
                 questionnaire: start.questionnaire, body: start.body, language: language, advisor: advisor, answersFile: answers,
-                company: start.answers.company,
+                company: knownCompany,
                 resumeOptions: database.db.map { ["--db", Self.quoted($0)] } ?? []),
             resuming: start.id)
         Interrupts.install { signal in recorder.interrupted(signal, text: text) }
