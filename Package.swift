@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MaturityStore", targets: ["MaturityStore"]),
         .library(name: "MaturityInterview", targets: ["MaturityInterview"]),
         .library(name: "MaturityReport", targets: ["MaturityReport"]),
+        .library(name: "MaturityImport", targets: ["MaturityImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MaturityImport",
+            dependencies: [
+                "MaturityQuestionnaire", "MaturityScoring",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "MaturityStore",
             dependencies: [
                 "MaturityQuestionnaire", "MaturityScoring", "MaturityRoadmap",
@@ -56,6 +65,7 @@ let package = Package(
                 "MaturityStore",
                 "MaturityInterview",
                 "MaturityReport",
+                "MaturityImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +97,11 @@ let package = Package(
             name: "MaturityReportTests",
             dependencies: ["MaturityReport", "MaturityTestSupport", .product(name: "Ink", package: "Ink")],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "MaturityImportTests",
+            dependencies: ["MaturityImport", "MaturityTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MaturityStoreTests",

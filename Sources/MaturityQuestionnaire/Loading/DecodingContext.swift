@@ -2,22 +2,22 @@ import Yams
 
 /// Collects diagnostics while the YAML node tree is turned into the model, and offers typed
 /// readers that report wrong types, missing fields and unknown fields with their position.
-final class DecodingContext {
-    let path: String
-    private(set) var diagnostics: [Diagnostic] = []
-    var languages: [LanguageCode] = []
+package final class DecodingContext {
+    package let path: String
+    package private(set) var diagnostics: [Diagnostic] = []
+    package var languages: [LanguageCode] = []
     private var firstDefinitions: [String: [String: SourceLocation]] = [:]
 
     private let lines: [Substring]
 
-    init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Where the content of a scalar starts: after the opening quote, or on the first line of
     /// a block scalar (`|` or `>`).
-    func contentOrigin(of node: Node) -> SourceLocation {
+    package func contentOrigin(of node: Node) -> SourceLocation {
         let start = location(node)
         guard case let .scalar(scalar) = node else { return start }
         switch scalar.style {
@@ -31,21 +31,21 @@ final class DecodingContext {
         }
     }
 
-    func error(_ location: SourceLocation, _ message: String) {
+    package func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.error, path: path, at: location, message))
     }
 
-    func warning(_ location: SourceLocation, _ message: String) {
+    package func warning(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.warning, path: path, at: location, message))
     }
 
-    func location(_ node: Node) -> SourceLocation {
+    package func location(_ node: Node) -> SourceLocation {
         guard let mark = node.mark else { return .start }
         return SourceLocation(line: mark.line, column: mark.column)
     }
 
     /// Records an identifier; reports it when `scope` already has it.
-    func register(_ kind: String, _ id: String, at location: SourceLocation, scope: String = "") {
+    package func register(_ kind: String, _ id: String, at location: SourceLocation, scope: String = "") {
         let key = kind + "|" + scope
         if let first = firstDefinitions[key]?[id] {
             error(
@@ -57,7 +57,7 @@ final class DecodingContext {
     }
 
     /// Reports an id that the expression language could not name.
-    func checkIdentifier(_ id: String, _ kind: String, at location: SourceLocation) {
+    package func checkIdentifier(_ id: String, _ kind: String, at location: SourceLocation) {
         if (try? /[a-z][a-z0-9_]*(\.[a-z0-9_]+)*/.wholeMatch(in: id)) == nil {
             error(
                 location,
@@ -68,16 +68,16 @@ final class DecodingContext {
 
     /// Questions that have an id but could not be decoded: references to them are not
     /// reported again.
-    var brokenQuestions = Set<String>()
+    package var brokenQuestions = Set<String>()
 
     /// The fields of a mapping node, or nil (with a diagnostic) when the node is not a mapping.
     /// `what` names the owner in messages, given its id (the value of `idKey`) when present.
-    func fields(_ node: Node, allowed: [String], idKey: String = "id", what: (String?) -> String) -> Fields? {
+    package func fields(_ node: Node, allowed: [String], idKey: String = "id", what: (String?) -> String) -> Fields? {
         let id = node.mapping?[idKey]?.string
         return fields(node, what(id), allowed: allowed)
     }
 
-    func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
+    package func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
         guard case let .mapping(mapping) = node else {
             error(location(node), "\(what) must be a mapping of fields, found \(describe(node))")
             return nil
@@ -97,7 +97,7 @@ final class DecodingContext {
     }
 
     /// The items of a sequence node; reports anything else.
-    func items(_ node: Node, _ what: String) -> [Node] {
+    package func items(_ node: Node, _ what: String) -> [Node] {
         guard case let .sequence(sequence) = node else {
             error(location(node), "\(what) must be a list (items starting with '- '), found \(describe(node))")
             return []
@@ -105,7 +105,7 @@ final class DecodingContext {
         return Array(sequence)
     }
 
-    func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case let .scalar(scalar):
             if scalar.string.isEmpty || node.tag == .init(.null) { return "nothing" }

@@ -2,16 +2,16 @@ import Foundation
 import Yams
 
 /// The fields of one mapping node, read with type checks that report to the context.
-struct Fields {
-    let node: Node
-    let mapping: Node.Mapping
+package struct Fields {
+    package let node: Node
+    package let mapping: Node.Mapping
     /// "question 'strategy.priority'": names the owner in messages.
-    let what: String
-    let context: DecodingContext
+    package let what: String
+    package let context: DecodingContext
 
-    var location: SourceLocation { context.location(node) }
+    package var location: SourceLocation { context.location(node) }
 
-    func raw(_ key: String) -> Node? {
+    package func raw(_ key: String) -> Node? {
         guard let value = mapping[key] else { return nil }
         if case let .scalar(scalar) = value, value.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
@@ -20,14 +20,14 @@ struct Fields {
     }
 
     /// The value, or nil with a "missing required field" error.
-    func required(_ key: String, example: String) -> Node? {
+    package func required(_ key: String, example: String) -> Node? {
         if let value = raw(key) { return value }
         let keyNode = mapping.keys.first { $0.string == key }
         context.error(keyNode.map(context.location) ?? location, "\(what) is missing required field '\(key)'; add '\(key): \(example)'")
         return nil
     }
 
-    func string(_ key: String, required isRequired: Bool = false, example: String = "...") -> (value: String, at: SourceLocation)? {
+    package func string(_ key: String, required isRequired: Bool = false, example: String = "...") -> (value: String, at: SourceLocation)? {
         guard let node = isRequired ? required(key, example: example) : raw(key) else { return nil }
         guard case let .scalar(scalar) = node else {
             context.error(context.location(node), "'\(key)' of \(what) must be a text value, found \(context.describe(node))")
@@ -36,7 +36,7 @@ struct Fields {
         return (scalar.string, context.location(node))
     }
 
-    func number(_ key: String, required isRequired: Bool = false, example: String = "1") -> (value: Double, at: SourceLocation)? {
+    package func number(_ key: String, required isRequired: Bool = false, example: String = "1") -> (value: Double, at: SourceLocation)? {
         guard let node = isRequired ? required(key, example: example) : raw(key) else { return nil }
         guard let value = Self.number(node) else {
             context.error(
@@ -46,7 +46,7 @@ struct Fields {
         return (value, context.location(node))
     }
 
-    func integer(_ key: String, required isRequired: Bool = false) -> (value: Int, at: SourceLocation)? {
+    package func integer(_ key: String, required isRequired: Bool = false) -> (value: Int, at: SourceLocation)? {
         guard let (value, at) = number(key, required: isRequired) else { return nil }
         guard value.rounded() == value, abs(value) < 1e9 else {
             context.error(at, "'\(key)' of \(what) must be a whole number, found \(value.compactDescription)")
@@ -55,7 +55,7 @@ struct Fields {
         return (Int(value), at)
     }
 
-    func bool(_ key: String) -> Bool? {
+    package func bool(_ key: String) -> Bool? {
         guard let node = raw(key) else { return nil }
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any,
             let value = ["true": true, "false": false][scalar.string]
@@ -67,7 +67,7 @@ struct Fields {
     }
 
     /// A value from a fixed vocabulary (`phase: audit`).
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required isRequired: Bool) -> T?
+    package func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required isRequired: Bool) -> T?
     where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
         guard let (text, at) = string(key, required: isRequired, example: allowed.first ?? "") else { return nil }
@@ -82,19 +82,19 @@ struct Fields {
     }
 
     /// A map of translations, checked against the declared languages.
-    func localized(_ key: String, required isRequired: Bool = false) -> LocalizedText? {
+    package func localized(_ key: String, required isRequired: Bool = false) -> LocalizedText? {
         guard let node = isRequired ? required(key, example: "{fr: ..., en: ...}") : raw(key) else { return nil }
         return context.localizedText(node, "'\(key)' of \(what)")
     }
 
-    static func number(_ node: Node) -> Double? {
+    package static func number(_ node: Node) -> Double? {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
         let text = scalar.string.replacingOccurrences(of: "_", with: "")
         guard let value = Double(text), value.isFinite, !text.lowercased().hasPrefix("0x") else { return nil }
         return value
     }
 
-    static func quoteHint(_ node: Node) -> String {
+    package static func quoteHint(_ node: Node) -> String {
         if case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
             Double(scalar.string) != nil
         {
@@ -105,7 +105,7 @@ struct Fields {
 }
 
 extension DecodingContext {
-    func localizedText(_ node: Node, _ what: String) -> LocalizedText? {
+    package func localizedText(_ node: Node, _ what: String) -> LocalizedText? {
         guard case let .mapping(mapping) = node else {
             error(location(node), "\(what) must be a map of translations such as {fr: ..., en: ...}, found \(describe(node))")
             return nil

@@ -48,7 +48,7 @@ public enum QuestionnaireParser {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func location(of error: YamlError) -> SourceLocation {
+    package static func location(of error: YamlError) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return SourceLocation(line: mark.line, column: mark.column)
@@ -59,7 +59,7 @@ public enum QuestionnaireParser {
         }
     }
 
-    private static func syntaxMessage(_ error: YamlError) -> String {
+    package static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
             let during = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaturityImport
 import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
@@ -79,20 +80,6 @@ struct ExportCommand: ParsableCommand {
         return String(decoding: try encoder.encode(items), as: UTF8.self) + "\n"
     }
 
-    /// Text of an answer value in a CSV cell: codes joined by `|`, numbers plain, others as JSON.
-    static func cell(_ value: JSONValue) -> String {
-        switch value {
-        case let .string(text): return text
-        case let .number(number): return number.compactDescription
-        case let .array(items) where items.allSatisfy({ if case .string = $0 { true } else { false } }):
-            return items.map { if case let .string(text) = $0 { text } else { "" } }.joined(separator: "|")
-        default:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? ""
-        }
-    }
-
     func long(_ stored: [StoredAssessment], _ questionnaires: StoredQuestionnaires) throws -> String {
         var text = CSVWriter.row([
             "assessment", "company", "wave", "questionnaire", "version", "question", "option_codes", "value", "score", "not_applicable",
@@ -108,7 +95,7 @@ struct ExportCommand: ParsableCommand {
                 let outcome = outcomes[question.id]
                 text += CSVWriter.row([
                     String(item.summary.id), item.summary.company, String(item.summary.wave), item.summary.questionnaire,
-                    item.summary.version, question.id.rawValue, codes, Self.cell(json),
+                    item.summary.version, question.id.rawValue, codes, CellText.text(json),
                     outcome?.value.map { String(format: "%.4f", $0) } ?? "", outcome == .notApplicable ? "1" : "0",
                 ])
             }
@@ -137,7 +124,7 @@ struct ExportCommand: ParsableCommand {
                 row["score." + dimension.id] = dimension.score.map { String(format: "%.1f", $0) } ?? ""
                 row["level." + dimension.id] = dimension.level ?? ""
             }
-            for (question, value) in item.answers.answers ?? [:] { row[question] = Self.cell(value) }
+            for (question, value) in item.answers.answers ?? [:] { row[question] = CellText.text(value) }
             rows.append(row)
         }
         let headers =

@@ -1,0 +1,46 @@
+/// How the bytes of an export are decoded: UTF-8 (with or without BOM), or Windows-1252 for
+/// files re-saved by a French-locale Excel.
+public enum TextEncoding: String, Sendable, Equatable {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
+
+    /// Decodes one field. UTF-8 that does not validate is decoded with replacement characters
+    /// and reported through `valid`.
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
+        switch self {
+        case .utf8:
+            if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+            return (String(decoding: bytes, as: UTF8.self), false)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes { scalars.append(Self.windows1252Scalar(byte)) }
+            return (String(scalars), true)
+        }
+    }
+
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
+        let value = windows1252High[Int(byte - 0x80)]
+        return Unicode.Scalar(value) ?? Unicode.Scalar(byte)
+    }
+
+    /// Code points of bytes 0x80–0x9F in Windows-1252 (unassigned bytes map to themselves).
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// UTF-8 when `bytes` validate as UTF-8 (a sequence cut at the end is allowed), else
+    /// Windows-1252.
+    static func sniff(_ bytes: [UInt8], complete: Bool) -> TextEncoding {
+        var end = bytes.count
+        if !complete {
+            // Step back over a multi-byte sequence cut by the end of the sample.
+            var back = 0
+            while back < 3, end - back > 0, bytes[end - back - 1] & 0xC0 == 0x80 { back += 1 }
+            if end - back > 0, bytes[end - back - 1] >= 0xC0 { end -= back + 1 }
+        }
+        let valid = bytes[0..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+        return valid ? .utf8 : .windows1252
+    }
+}

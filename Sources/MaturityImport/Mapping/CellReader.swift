@@ -1,0 +1,144 @@
+import Foundation
+import MaturityQuestionnaire
+import MaturityScoring
+
+/// Why a cell could not be read; the column is added by the caller.
+public struct CellProblem: Error, Sendable, Equatable {
+    public var message: String
+    /// The 0-based column at fault when the question reads several columns.
+    public var column: Int?
+    public init(_ message: String, column: Int? = nil) {
+        self.message = message
+        self.column = column
+    }
+}
+
+/// Turns exported cell text into the JSON answer of one question: option codes, labels in any
+/// language of the questionnaire, the mapping's `values`, numbers with a decimal comma,
+/// several choices in one cell, one column per choice or per matrix row.
+struct CellReader: Sendable {
+    let question: Question
+    let mapping: QuestionMapping
+    let notApplicable: Set<String>
+    /// Lower-cased label, code or mapped value → what it stands for.
+    let lookup: [String: String]
+    let selected: Set<String>
+    let unselected: Set<String>
+
+    init(question: Question, mapping: QuestionMapping, notApplicable: [String]) {
+        self.question = question
+        self.mapping = mapping
+        self.notApplicable = Set(notApplicable.map { $0.lowercased() })
+        var lookup: [String: String] = [:]
+        for option in question.kind.options {
+            for label in option.label.values.values { lookup[Self.key(label)] = option.code.rawValue }
+        }
+        for option in question.kind.options { lookup[Self.key(option.code.rawValue)] = option.code.rawValue }
+        for (text, value) in mapping.values { lookup[Self.key(text)] = value }
+        self.lookup = lookup
+        selected = Set(mapping.selected.map { $0.lowercased() })
+        unselected = Set(QuestionMapping.unselected)
+    }
+
+    static func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+
+    /// The code of the question's not-applicable option, if it has one.
+    var notApplicableCode: String? { question.kind.options.first { $0.role == .notApplicable }?.code.rawValue }
+
+    func isNotApplicable(_ cell: String) -> Bool { notApplicable.contains(Self.key(cell)) }
+
+    /// The answer in one cell; nil when the cell is empty (or N/A without an N/A option).
+    func read(_ cell: String) -> Result<JSONValue?, CellProblem> {
+        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return .success(nil) }
+        if isNotApplicable(text) { return .success(notApplicableCode.map { .string($0) }) }
+        switch question.kind {
+        case .single, .yesPartlyNo:
+            return .success(.string(lookup[Self.key(text)] ?? text))
+        case .multiple:
+            return .success(.array(choices(in: text).map { .string($0) }))
+        case .scale, .number:
+            if let mapped = lookup[Self.key(text)] { return .success(Double(mapped).map(JSONValue.number) ?? .string(mapped)) }
+            guard let value = CellText.number(text) else {
+                return .failure(CellProblem("'\(text)' is not a number (\(question.kind.typeName) question)"))
+            }
+            return .success(.number(value))
+        case .matrix, .useCases:
+            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+                return .failure(CellProblem("the cell is not JSON; a \(question.kind.typeName) answer in one cell is written as JSON"))
+            }
+            return .success(json)
+        case .text:
+            return .success(.string(cell))
+        }
+    }
+
+    /// Choices in one cell, split on `split` (default `|`). Labels that contain the separator
+    /// ("Yes, but ...") are kept whole: the longest run of pieces that names an option wins.
+    func choices(in text: String) -> [String] {
+        let separator = mapping.split ?? "|"
+        let pieces = text.components(separatedBy: separator)
+        var result: [String] = []
+        var index = 0
+        while index < pieces.count {
+            var matched = false
+            for end in stride(from: pieces.count, to: index + 1, by: -1) {
+                let joined = pieces[index..<end].joined(separator: separator)
+                if let code = lookup[Self.key(joined)] {
+                    result.append(code)
+                    index = end
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            let piece = pieces[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !piece.isEmpty { result.append(lookup[Self.key(piece)] ?? piece) }
+            index += 1
+        }
+        return result
+    }
+
+    /// A multiple choice from one column per option: selected, not selected, or N/A.
+    func readChoiceColumns(_ cells: [(option: OptionCode, cell: String, column: Int)]) -> Result<JSONValue?, CellProblem> {
+        var codes: [String] = []
+        var answered = false
+        for item in cells {
+            let value = Self.key(item.cell)
+            if isNotApplicable(value) { continue }
+            if selected.contains(value) || value == item.option.rawValue.lowercased() {
+                codes.append(item.option.rawValue)
+                answered = true
+            } else if unselected.contains(value) {
+                answered = answered || !value.isEmpty
+            } else {
+                return .failure(
+                    CellProblem(
+                        "'\(item.cell)' is neither selected (\(mapping.selected.joined(separator: ", "))) nor not selected (No, 0 or empty)",
+                        column: item.column))
+            }
+        }
+        return .success(answered || !codes.isEmpty ? .array(codes.map { .string($0) }) : nil)
+    }
+
+    /// A matrix from one column per row.
+    func readRows(_ cells: [(row: OptionCode, cell: String, column: Int)]) -> Result<JSONValue?, CellProblem> {
+        var object: [String: JSONValue] = [:]
+        for item in cells {
+            let text = item.cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            if isNotApplicable(text) {
+                if let code = notApplicableCode { object[item.row.rawValue] = .string(code) }
+                continue
+            }
+            if let mapped = lookup[Self.key(text)] {
+                object[item.row.rawValue] = Double(mapped).map(JSONValue.number) ?? .string(mapped)
+            } else if let number = CellText.number(text) {
+                object[item.row.rawValue] = .number(number)
+            } else {
+                return .failure(CellProblem("'\(text)' is not a point of the scale", column: item.column))
+            }
+        }
+        return .success(object.isEmpty ? nil : .object(object))
+    }
+}

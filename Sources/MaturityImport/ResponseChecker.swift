@@ -1,0 +1,73 @@
+import Foundation
+import MaturityQuestionnaire
+import MaturityScoring
+
+/// The last step of every format: checks an answers object against the questionnaire and
+/// names the company when the export does not.
+public struct ResponseChecker: Sendable {
+    public let questionnaire: Questionnaire
+    public let file: String
+    /// Scope of respondent keys: the mapping's `survey`, else the file name.
+    public let scope: String
+
+    static func scope(_ mapping: ImportMapping?, _ file: String) -> String {
+        mapping?.survey ?? (file as NSString).lastPathComponent
+    }
+
+    func check(
+        _ answerFile: AnswerFile, row: Int, cells: [String], key: String, respondent: String, columns: [QuestionID: Int]
+    ) -> ConvertedRow {
+        do {
+            var answers = try AnswerFileReader.read(answerFile, path: file, questionnaire: questionnaire)
+            if answers.company.name?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+                answers.company.name = respondent.isEmpty ? "\(scope) row \(row)" : "\(scope) #\(respondent)"
+            }
+            return .response(ImportedResponse(file: file, row: row, key: key, answers: answers, cells: cells, columns: columns))
+        } catch {
+            let issue: AnswerIssue? = if case let .invalid(_, issues) = error { issues.first } else { nil }
+            let column = issue?.question.flatMap { columns[$0] }
+            let message =
+                issue?.description ?? (error.errorDescription ?? "invalid answers").replacingOccurrences(of: "\(file): error: ", with: "")
+            return .rejected(RowRejection(file: file, row: row, column: column.map { $0 + 1 }, message: message, cells: cells))
+        }
+    }
+}
+
+/// Converts what a source read, on any thread.
+public struct ResponseConverter: Sendable {
+    let rows: RowConverter?
+    let checker: ResponseChecker
+
+    public func convert(_ raw: RawResponse) -> ConvertedRow {
+        switch raw {
+        case let .record(record):
+            guard let rows else { return .skipped }
+            return rows.convert(record)
+        case let .answers(object, row, text):
+            let id = object.respondent ?? ""
+            let key = id.isEmpty ? "\(checker.scope)#row:\(RowConverter.hash([text]))" : "\(checker.scope)#\(id)"
+            return checker.check(object.file, row: row, cells: [text], key: key, respondent: id, columns: [:])
+        case let .rejected(rejection):
+            return .rejected(rejection)
+        }
+    }
+}
+
+/// One object of a JSON or JSON Lines export: the answers-file shape, plus an optional
+/// `respondent` id.
+public struct AnswerObject: Sendable, Decodable {
+    public var file: AnswerFile
+    public var respondent: String?
+
+    enum Keys: String, CodingKey { case respondent }
+
+    public init(from decoder: any Decoder) throws {
+        file = try AnswerFile(from: decoder)
+        let container = try decoder.container(keyedBy: Keys.self)
+        if let text = try? container.decodeIfPresent(String.self, forKey: .respondent) {
+            respondent = text
+        } else if let number = try? container.decodeIfPresent(Double.self, forKey: .respondent) {
+            respondent = number.compactDescription
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+import MaturityQuestionnaire
+import MaturityScoring
+
+/// Turns export rows into checked answer sets through a mapping resolved against the header.
+/// Pure and `Sendable`: rows are converted on every core.
+public struct RowConverter: Sendable {
+    struct ResolvedQuestion: Sendable {
+        enum Source: Sendable {
+            case column(Int)
+            case choiceColumns([(option: OptionCode, column: Int)])
+            case rows([(row: OptionCode, column: Int)])
+        }
+
+        var reader: CellReader
+        var source: Source
+        var firstColumn: Int
+    }
+
+    public let file: String
+    public let header: HeaderIndex
+    public let questionnaire: Questionnaire
+    let questions: [ResolvedQuestion]
+    let respondent: Int?
+    let company: [(field: ImportMapping.CompanyField, column: Int)]
+    let filters: [(filter: RowFilter, column: Int)]
+    let checker: ResponseChecker
+    let language: String?
+
+    /// Resolves every column of `mapping`; a column missing from the header is an error for
+    /// the whole file (with the closest header as a hint).
+    public init(mapping: ImportMapping, header: HeaderIndex, questionnaire: Questionnaire, file: String) throws(ImportError) {
+        self.file = file
+        self.header = header
+        self.questionnaire = questionnaire
+        var missing: [String] = []
+        let names = header.rows.first ?? []
+        func resolve(_ ref: ColumnRef) -> Int {
+            if let index = header.index(ref) { return index }
+            if case let .name(name) = ref {
+                missing.append("\(ref)\(Suggestion.hint(for: name, in: names))")
+            } else {
+                missing.append("\(ref) (the file has \(header.width) columns)")
+            }
+            return -1
+        }
+        var questions: [ResolvedQuestion] = []
+        for item in mapping.questions {
+            guard let question = questionnaire.question(item.question) else { continue }
+            let reader = CellReader(question: question, mapping: item, notApplicable: mapping.notApplicable)
+            switch item.source {
+            case let .column(ref):
+                let column = resolve(ref)
+                questions.append(ResolvedQuestion(reader: reader, source: .column(column), firstColumn: column))
+            case let .choiceColumns(pairs):
+                let resolved = pairs.map { (option: $0.option, column: resolve($0.column)) }
+                questions.append(
+                    ResolvedQuestion(reader: reader, source: .choiceColumns(resolved), firstColumn: resolved.first?.column ?? 0))
+            case let .rows(pairs):
+                let resolved = pairs.map { (row: $0.row, column: resolve($0.column)) }
+                questions.append(ResolvedQuestion(reader: reader, source: .rows(resolved), firstColumn: resolved.first?.column ?? 0))
+            }
+        }
+        self.questions = questions
+        respondent = mapping.respondent.map(resolve)
+        company = ImportMapping.CompanyField.allCases.compactMap { field in mapping.company[field].map { (field, resolve($0)) } }
+        filters = mapping.filters.map { ($0, resolve($0.column)) }
+        guard missing.isEmpty else {
+            throw .badHeader(
+                path: file,
+                reason:
+                    "the mapping names column\(missing.count == 1 ? "" : "s") not in the header: \(missing.joined(separator: ", ")); check the mapping or the export's header rows"
+            )
+        }
+        checker = ResponseChecker(questionnaire: questionnaire, file: file, scope: ResponseChecker.scope(mapping, file))
+        language = mapping.language
+    }
+
+    /// Converts one data record.
+    public func convert(_ record: CSVRecord) -> ConvertedRow {
+        let cells = record.fields
+        func cell(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index] : "" }
+        func reject(_ column: Int?, _ message: String) -> ConvertedRow {
+            .rejected(RowRejection(file: file, row: record.number, column: column.map { $0 + 1 }, message: message, cells: cells))
+        }
+        for (filter, column) in filters where !filter.keeps(cell(column)) { return .skipped }
+        if record.invalidEncoding { return reject(nil, "the row has bytes that are not valid UTF-8; save the export as CSV UTF-8") }
+        if cells.count > header.width {
+            return reject(header.width, "the row has \(cells.count) cells, the header \(header.width); check for an unquoted delimiter")
+        }
+        var answerFile = AnswerFile(questionnaire: questionnaire.id, language: language, company: Company(), answers: [:])
+        var columns: [QuestionID: Int] = [:]
+        for question in questions {
+            columns[question.reader.question.id] = question.firstColumn
+            let result: Result<JSONValue?, CellProblem>
+            switch question.source {
+            case let .column(column): result = question.reader.read(cell(column))
+            case let .choiceColumns(pairs):
+                result = question.reader.readChoiceColumns(pairs.map { ($0.option, cell($0.column), $0.column) })
+            case let .rows(pairs): result = question.reader.readRows(pairs.map { ($0.row, cell($0.column), $0.column) })
+            }
+            switch result {
+            case let .success(json?): answerFile.answers?[question.reader.question.id.rawValue] = json
+            case .success(nil): break
+            case let .failure(problem):
+                return reject(problem.column ?? question.firstColumn, "question '\(question.reader.question.id)': \(problem.message)")
+            }
+        }
+        for (field, column) in company {
+            let value = cell(column).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else { continue }
+            switch field {
+            case .name: answerFile.company?.name = value
+            case .siren: answerFile.company?.siren = value
+            case .sector: answerFile.company?.sector = value
+            case .headcount: answerFile.company?.headcount = value
+            case .region: answerFile.company?.region = value
+            }
+        }
+        let id = respondent.map { cell($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        if let column = respondent, id.isEmpty { return reject(column, "the respondent column is empty") }
+        let key = id.isEmpty ? "\(checker.scope)#row:\(Self.hash(cells))" : "\(checker.scope)#\(id)"
+        return checker.check(answerFile, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
+    }
+
+    /// First 16 hex digits of the SHA-256 of the cells.
+    static func hash(_ cells: [String]) -> String {
+        let digest = SHA256.hash(data: Data(cells.joined(separator: "\u{1F}").utf8))
+        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+}
