@@ -12,6 +12,8 @@ public struct ImportedResponse: Sendable {
     public var answers: AnswerSet
     /// The cells as exported, kept for the rejected-rows file.
     public var cells: [String]
+    /// Further rows of the same respondent (long format).
+    public var moreRows: [[String]] = []
     /// 0-based column of each question, to locate problems found later (missing answers).
     public var columns: [QuestionID: Int]
 }
@@ -24,6 +26,8 @@ public struct RowRejection: Sendable, Error, Equatable {
     public var column: Int?
     public var message: String
     public var cells: [String]
+    /// Further rows of the same respondent (long format).
+    public var moreRows: [[String]] = []
 
     public init(file: String, row: Int, column: Int?, message: String, cells: [String]) {
         self.file = file

@@ -40,9 +40,22 @@ public struct ResponseConverter: Sendable {
 
     public func convert(_ raw: RawResponse) -> ConvertedRow {
         switch raw {
-        case let .record(record):
+        case let .record(record, original):
             guard let rows else { return .skipped }
-            return rows.convert(record)
+            let converted = rows.convert(record)
+            guard let original else { return converted }
+            switch converted {
+            case var .rejected(rejection):
+                rejection.cells = original.first ?? []
+                rejection.moreRows = Array(original.dropFirst())
+                return .rejected(rejection)
+            case var .response(response):
+                response.cells = original.first ?? []
+                response.moreRows = Array(original.dropFirst())
+                return .response(response)
+            case .skipped:
+                return .skipped
+            }
         case let .answers(object, row, text):
             let id = object.respondent ?? ""
             let key = id.isEmpty ? "\(checker.scope)#row:\(RowConverter.hash([text]))" : "\(checker.scope)#\(id)"

@@ -24,6 +24,13 @@ public struct DiagnosisDocument: Sendable, Codable, Equatable {
         public var maxLevel: String
         public var binding: Bool
         public var reason: String
+
+        public init(id: String, maxLevel: String, binding: Bool, reason: String) {
+            self.id = id
+            self.maxLevel = maxLevel
+            self.binding = binding
+            self.reason = reason
+        }
     }
 
     public struct DimensionItem: Sendable, Codable, Equatable {

@@ -57,6 +57,11 @@ extension MaturityDatabase {
                 if value != .null { values[answer.questionId] = value }
                 if let note = answer.note { notes[answer.questionId] = note }
             }
+            if let document = record.answerDocument {
+                let imported = try JSONCoding.decode(AnswerFile.self, document)
+                values.merge(imported.answers ?? [:]) { _, new in new }
+                notes.merge(imported.notes ?? [:]) { _, new in new }
+            }
             let file = AnswerFile(
                 questionnaire: record.questionnaireId, version: record.questionnaireVersion, language: record.language,
                 company: Company(

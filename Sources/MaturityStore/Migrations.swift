@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial-schema", migrate: v1)
+        migrator.registerMigration("v2-batch-import", migrate: v2)
         return migrator
     }
 
@@ -99,5 +100,31 @@ enum Migrations {
             t.column("createdAt", .datetime).notNull()
         }
         try db.create(index: "assessment_on_source", on: "assessment", columns: ["sourceKey"])
+    }
+
+    /// Batch import: one row per `maturity batch` run, the batch that wrote each imported
+    /// assessment, imported answers as one document per assessment (a row per answer costs
+    /// 60 inserts per respondent), and company names indexed for find-or-create.
+    static func v2(_ db: Database) throws {
+        try db.create(table: "importBatch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("startedAt", .datetime).notNull()
+            t.column("finishedAt", .datetime)
+            t.column("status", .text).notNull().check { ["running", "finished", "interrupted"].contains($0) }
+            t.column("files", .text).notNull()
+            t.column("mapping", .text)
+            t.column("questionnaireSha256", .text).notNull().references("questionnaireVersion")
+            t.column("readRows", .integer).notNull().defaults(to: 0)
+            t.column("stored", .integer).notNull().defaults(to: 0)
+            t.column("updated", .integer).notNull().defaults(to: 0)
+            t.column("rejected", .integer).notNull().defaults(to: 0)
+            t.column("skipped", .integer).notNull().defaults(to: 0)
+        }
+        try db.alter(table: "assessment") { t in
+            t.add(column: "importId", .integer).references("importBatch", onDelete: .setNull)
+            t.add(column: "answerDocument", .text)
+        }
+        try db.create(index: "assessment_on_import", on: "assessment", columns: ["importId"])
+        try db.execute(sql: "CREATE INDEX company_on_name ON company(name COLLATE NOCASE)")
     }
 }

@@ -54,6 +54,11 @@ struct AssessmentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Date
     var updatedAt: Date
     var completedAt: Date?
+    /// The import batch that last wrote it (v2).
+    var importId: Int64? = nil
+    /// Answers of imported assessments as one answers-file JSON document (v2); interviews keep
+    /// one `answer` row per question for autosave.
+    var answerDocument: String? = nil
 
     enum Columns {
         static let companyId = Column(CodingKeys.companyId)

@@ -17,6 +17,7 @@ public final class CSVReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
+    private var consumedBefore: Int64 = 0
     private var recordNumber = 0
     private var line = 1
     private static let chunk = 1 << 20
@@ -45,6 +46,9 @@ public final class CSVReader {
 
     deinit { try? handle.close() }
 
+    /// Bytes of the file consumed so far (for progress).
+    public var bytesRead: Int64 { consumedBefore + Int64(position) }
+
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     public func next() throws(ImportError) -> CSVRecord? {
         while true {
@@ -65,6 +69,7 @@ public final class CSVReader {
     /// Appends the next chunk, dropping what was already consumed.
     private func fill() throws(ImportError) {
         if position > 0 {
+            consumedBefore += Int64(position)
             buffer.removeSubrange(0..<position)
             position = 0
         }

@@ -6,6 +6,7 @@ final class LineReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
+    private var consumedBefore: Int64 = 0
 
     init(path: String) throws(ImportError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "no such file") }
@@ -13,6 +14,8 @@ final class LineReader {
     }
 
     deinit { try? handle.close() }
+
+    var bytesRead: Int64 { consumedBefore + Int64(position) }
 
     func next() throws(ImportError) -> String? {
         while true {
@@ -25,6 +28,7 @@ final class LineReader {
                 defer { position = buffer.count }
                 return String(decoding: buffer[position...], as: UTF8.self)
             }
+            consumedBefore += Int64(position)
             buffer.removeSubrange(0..<position)
             position = 0
             do {

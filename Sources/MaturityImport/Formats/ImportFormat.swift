@@ -17,7 +17,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 
 /// Where the rows of one export come from, one at a time, in file order.
 public enum RawResponse: Sendable {
-    case record(CSVRecord)
+    /// A CSV row; `original` holds the lines it was built from when they differ (long format).
+    case record(CSVRecord, original: [[String]]?)
     /// An answers-file object of a JSON or JSON Lines export.
     case answers(AnswerObject, row: Int, text: String)
     case rejected(RowRejection)
@@ -31,6 +32,10 @@ public protocol ResponseSource: AnyObject {
     var converter: ResponseConverter { get }
     /// Warnings about the whole file (encoding, unused columns).
     var warnings: [String] { get }
+    /// The header row(s) as read (empty for JSON).
+    var headerRows: [[String]] { get }
+    /// Bytes read so far, for progress.
+    var bytesRead: Int64 { get }
     func next() throws(ImportError) -> RawResponse?
 }
 

@@ -9,10 +9,14 @@ public final class JSONResponseSource: ResponseSource {
     public let format: ImportFormat
     public let converter: ResponseConverter
     public let warnings: [String] = []
+    public let headerRows: [[String]] = [["original"]]
     private var lines: LineReader?
     private var objects: [(AnswerObject?, String)] = []
     private var index = 0
     private var lineNumber = 0
+    private var size: Int64 = 0
+
+    public var bytesRead: Int64 { lines?.bytesRead ?? (index >= objects.count ? size : 0) }
 
     init(path: String, lines: Bool, questionnaire: Questionnaire, mapping: ImportMapping?) throws(ImportError) {
         self.path = path
@@ -24,6 +28,7 @@ public final class JSONResponseSource: ResponseSource {
             return
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        size = Int64(data.count)
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(path: path) }
         let decoder = JSONDecoder()
         if let array = try? decoder.decode([JSONObjectOrFailure].self, from: data) {

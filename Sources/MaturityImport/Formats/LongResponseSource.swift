@@ -12,7 +12,9 @@ public final class LongResponseSource: ResponseSource {
     private let wideIndex: [String: Int]
     private let width: Int
     private var pending: CSVRecord?
+    public let headerRows: [[String]]
     public var path: String { reader.path }
+    public var bytesRead: Int64 { reader.bytesRead }
 
     static func looksLong(_ header: [String]) -> Bool {
         let names = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
@@ -21,6 +23,7 @@ public final class LongResponseSource: ResponseSource {
 
     init(reader: CSVReader, header: [String], questionnaire: Questionnaire) throws(ImportError) {
         self.reader = reader
+        headerRows = [header]
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let respondent = names.firstIndex(of: "respondent"), let question = names.firstIndex(of: "question"),
             let value = names.firstIndex(of: "value")
@@ -54,11 +57,11 @@ public final class LongResponseSource: ResponseSource {
         let respondent = cell(first, columns.respondent)
         var fields = Array(repeating: "", count: width)
         fields[0] = respondent
-        var originals: [String] = []
+        var originals: [[String]] = []
         var problem: RowRejection?
         var record: CSVRecord? = first
         while let current = record, cell(current, columns.respondent) == respondent {
-            originals.append(current.fields.joined(separator: ","))
+            originals.append(current.fields)
             let question = cell(current, columns.question)
             if let company = columns.company, !cell(current, company).isEmpty { fields[1] = cell(current, company) }
             if let index = wideIndex[question], index > 1 {
@@ -76,10 +79,12 @@ public final class LongResponseSource: ResponseSource {
         }
         pending = record
         if var problem {
-            problem.cells = originals
+            problem.cells = originals.first ?? []
+            problem.moreRows = Array(originals.dropFirst())
             return .rejected(problem)
         }
-        return .record(CSVRecord(fields: fields, number: first.number, line: first.line, invalidEncoding: first.invalidEncoding))
+        return .record(
+            CSVRecord(fields: fields, number: first.number, line: first.line, invalidEncoding: first.invalidEncoding), original: originals)
     }
 
     private func rejection(_ record: CSVRecord, _ column: Int, _ message: String) -> RowRejection {

@@ -8,6 +8,8 @@ public final class WideResponseSource: ResponseSource {
     public private(set) var warnings: [String] = []
     private let reader: CSVReader
     public var path: String { reader.path }
+    public var headerRows: [[String]] { converter.rows?.header.rows ?? [] }
+    public var bytesRead: Int64 { reader.bytesRead }
 
     init(reader: CSVReader, firstHeaderRow: [String], questionnaire: Questionnaire, mapping: ImportMapping?) throws(ImportError) {
         self.reader = reader
@@ -51,6 +53,6 @@ public final class WideResponseSource: ResponseSource {
     }
 
     public func next() throws(ImportError) -> RawResponse? {
-        try reader.next().map { .record($0) }
+        try reader.next().map { .record($0, original: nil) }
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import MaturityImport
+import MaturityQuestionnaire
+import MaturityRoadmap
+import MaturityScoring
+import MaturityStore
+
+/// Reads exports chunk by chunk, converts and scores each chunk on every core, and writes it
+/// in one transaction: memory stays flat, and an interruption leaves whole chunks stored.
+final class BatchRunner {
+    struct Settings {
+        var files: [String]
+        var format: ImportFormat
+        var mapping: ImportMapping?
+        var questionnaire: Questionnaire
+        var dryRun: Bool
+        /// Store nothing unless every row is good (`--strict`): validates first, then stores.
+        var validateOnly: Bool
+        var rejectedDirectory: String?
+        var writeRejected: Bool
+    }
+
+    /// A row after conversion and scoring, on a worker thread.
+    enum Processed: Sendable {
+        case ready(ImportedAssessment)
+        case rejected(RowRejection)
+        case skipped
+    }
+
+    static let chunkSize = 2000
+
+    let settings: Settings
+    let db: MaturityDatabase?
+    let importId: Int64?
+    let stop: StopFlag
+    let progress: ProgressBar
+    var summary: BatchSummary
+    var storedIds: [AssessmentID] = []
+    /// Keys seen in this run (hashed), with the row that first had each.
+    private var seen: [Int: (file: String, row: Int)] = [:]
+    private var bytesBefore: Int64 = 0
+
+    init(settings: Settings, db: MaturityDatabase?, importId: Int64?, stop: StopFlag, summary: BatchSummary) {
+        self.settings = settings
+        self.db = db
+        self.importId = importId
+        self.stop = stop
+        self.summary = summary
+        let total = settings.files.reduce(Int64(0)) { sum, path in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0)
+        }
+        progress = ProgressBar(totalBytes: total)
+    }
+
+    func run() throws {
+        for path in settings.files {
+            guard stop.stopped == nil else { break }
+            try importFile(path)
+        }
+        progress.finish()
+        summary.interrupted = stop.stopped != nil
+        summary.signal = stop.stopped
+    }
+
+    private func importFile(_ path: String) throws {
+        var result = BatchSummary.FileResult(path: path, format: settings.format.rawValue)
+        defer { summary.files.append(result) }
+        let source: any ResponseSource
+        do {
+            source = try ResponseSources.open(
+                path: path, format: settings.format, mapping: settings.mapping, questionnaire: settings.questionnaire)
+        } catch {
+            Output.error(error.errorDescription ?? "\(path): error: cannot import")
+            result.error = Self.reason(error)
+            return
+        }
+        result.format = source.format.rawValue
+        for warning in source.warnings { Output.error(warning) }
+        let rejected =
+            settings.writeRejected ? RejectedRowsFile(for: path, directory: settings.rejectedDirectory, header: source.headerRows) : nil
+        defer { rejected?.close() }
+        let converter = source.converter
+        let questionnaire = settings.questionnaire
+        var chunk: [RawResponse] = []
+        var finished = false
+        while !finished && stop.stopped == nil {
+            chunk.removeAll(keepingCapacity: true)
+            do {
+                while chunk.count < Self.chunkSize, let raw = try source.next() { chunk.append(raw) }
+            } catch {
+                Output.error(error.errorDescription ?? "\(path): error: read error")
+                result.error = Self.reason(error)
+                return
+            }
+            finished = chunk.count < Self.chunkSize
+            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, converter, questionnaire) }
+            var ready: [ImportedAssessment] = []
+            for item in processed {
+                switch item {
+                case .skipped: result.skipped += 1
+                case let .rejected(rejection):
+                    result.read += 1
+                    try reject(rejection, &result, rejected)
+                case let .ready(assessment):
+                    result.read += 1
+                    if let first = seen[assessment.key.hashValue] {
+                        let what = assessment.key.contains("#row:") ? "the same row as" : "duplicate respondent; first seen at"
+                        try reject(
+                            RowRejection(
+                                file: path, row: assessment.row, column: nil, message: "\(what) \(first.file):\(first.row)",
+                                cells: assessment.cells), &result, rejected)
+                        continue
+                    }
+                    seen[assessment.key.hashValue] = (path, assessment.row)
+                    ready.append(assessment)
+                }
+            }
+            try store(ready, &result)
+            progress.update(bytes: bytesBefore + source.bytesRead, rows: summary.totals.read + result.read)
+        }
+        bytesBefore += source.bytesRead
+        if result.read == 0 && result.skipped == 0 && result.error == nil {
+            Output.error("\(path): error: the file has a header but no response rows")
+            result.error = "no response rows"
+        }
+        if result.rejected > 0, let rejected { result.rejectedFile = rejected.path }
+    }
+
+    private func reject(_ rejection: RowRejection, _ result: inout BatchSummary.FileResult, _ file: RejectedRowsFile?) throws {
+        result.rejected += 1
+        Output.error(rejection.description)
+        try file?.append(rejection)
+    }
+
+    private func store(_ ready: [ImportedAssessment], _ result: inout BatchSummary.FileResult) throws {
+        for item in ready { summary.levels[item.overallLevel ?? "none", default: 0] += 1 }
+        guard let db, let importId, !settings.dryRun, !settings.validateOnly, !ready.isEmpty else {
+            if settings.dryRun || settings.validateOnly { result.stored += ready.count }
+            return
+        }
+        let outcomes = try storeCall { try db.storeImported(ready, importId: importId, questionnaire: settings.questionnaire, at: Date()) }
+        for outcome in outcomes {
+            switch outcome {
+            case let .stored(id):
+                result.stored += 1
+                storedIds.append(id)
+            case let .updated(id):
+                result.updated += 1
+                storedIds.append(id)
+            }
+        }
+    }
+
+    /// Conversion, scoring and the roadmap of one row: pure, run on worker threads.
+    static func process(_ raw: RawResponse, _ converter: ResponseConverter, _ questionnaire: Questionnaire) -> Processed {
+        switch converter.convert(raw) {
+        case .skipped: return .skipped
+        case let .rejected(rejection): return .rejected(rejection)
+        case let .response(response):
+            let card = Scorer(questionnaire: questionnaire).score(response.answers)
+            if let missing = card.missingRequired.first {
+                var rejection = RowRejection(
+                    file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },
+                    message: "question '\(missing)': required question is not answered"
+                        + (card.missingRequired.count > 1 ? " (and \(card.missingRequired.count - 1) more)" : ""),
+                    cells: response.cells)
+                rejection.moreRows = response.moreRows
+                return .rejected(rejection)
+            }
+            let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
+            do {
+                var assessment = try ImportedAssessment(
+                    key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
+                    engine: ToolInfo.engine)
+                assessment.cells = response.cells
+                return .ready(assessment)
+            } catch {
+                return .rejected(
+                    RowRejection(file: response.file, row: response.row, column: nil, message: "\(error)", cells: response.cells))
+            }
+        }
+    }
+
+    static func reason(_ error: ImportError) -> String {
+        let text = error.errorDescription ?? "\(error)"
+        return text.components(separatedBy: "error: ").last ?? text
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Maps a chunk of items on every core, keeping their order.
+enum ParallelMap {
+    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    static func map<A: Sendable, B: Sendable>(_ items: [A], _ transform: @Sendable (A) -> B) -> [B] {
+        guard items.count > 1 && workers > 1 else { return items.map(transform) }
+        let slots = Slots<B>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < items.count {
+                slots.set(index, transform(items[index]))
+                index += workers
+            }
+        }
+        return slots.values()
+    }
+
+    /// Result slots written by index from several threads; each index by exactly one thread.
+    private final class Slots<B>: @unchecked Sendable {
+        private var storage: UnsafeMutableBufferPointer<B?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        func set(_ index: Int, _ value: B) { storage[index] = value }
+
+        func values() -> [B] { storage.compactMap { $0 } }
+    }
+}
+
+/// Set by Ctrl-C (or SIGTERM, SIGHUP): the batch stops after the chunk being written.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var signal: Int32?
+
+    func stop(_ number: Int32) { lock.withLock { signal = signal ?? number } }
+
+    var stopped: Int32? { lock.withLock { signal } }
+}
