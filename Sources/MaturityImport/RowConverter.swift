@@ -39,7 +39,7 @@ public struct RowConverter: Sendable {
         func resolve(_ ref: ColumnRef) -> Int {
             if let index = header.index(ref) { return index }
             if case let .name(name) = ref {
-                missing.append("\(ref)\(Suggestion.hint(for: name, in: names))")
+                missing.append("\(ref)" + (Suggestion.closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""))
             } else {
                 missing.append("\(ref) (the file has \(header.width) columns)")
             }

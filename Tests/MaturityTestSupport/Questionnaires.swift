@@ -7,6 +7,7 @@ public enum TestQuestionnaires {
     /// A questionnaire written for a test did not load: the diagnostics say why.
     public struct Invalid: Error, CustomStringConvertible {
         public var diagnostics: [Diagnostic]
+        public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
         public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     }
 

@@ -37,6 +37,17 @@ public struct CSVDialect: Sendable, Equatable {
         }
     }
 
+    /// `comma`, `semicolon`, `tab` or the character itself.
+    public static func delimiter(named name: String) -> UInt8? {
+        switch name.lowercased() {
+        case "comma", ",": UInt8(ascii: ",")
+        case "semicolon", ";": UInt8(ascii: ";")
+        case "tab", "\t": UInt8(ascii: "\t")
+        case "pipe", "|": UInt8(ascii: "|")
+        default: nil
+        }
+    }
+
     static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
     /// The candidate delimiter seen most often outside quotes on the first line (comma on a tie).

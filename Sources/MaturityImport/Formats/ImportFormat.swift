@@ -42,7 +42,7 @@ public protocol ResponseSource: AnyObject {
 /// Opens an export in the given (or detected) format.
 public enum ResponseSources {
     public static func open(
-        path: String, format: ImportFormat, mapping: ImportMapping?, questionnaire: Questionnaire
+        path: String, format: ImportFormat, mapping: ImportMapping?, questionnaire: Questionnaire, delimiter: UInt8? = nil
     ) throws(ImportError) -> any ResponseSource {
         var resolved = format == .auto ? ImportFormat.detect(path: path) : format
         switch resolved {
@@ -50,7 +50,7 @@ public enum ResponseSources {
         case .jsonl: return try JSONResponseSource(path: path, lines: true, questionnaire: questionnaire, mapping: mapping)
         default: break
         }
-        let reader = try CSVReader(path: path)
+        let reader = try CSVReader(path: path, delimiter: delimiter)
         guard let first = try reader.next() else { throw .empty(path: path) }
         if format == .auto, mapping == nil, LongResponseSource.looksLong(first.fields) { resolved = .long }
         if resolved == .long { return try LongResponseSource(reader: reader, header: first.fields, questionnaire: questionnaire) }

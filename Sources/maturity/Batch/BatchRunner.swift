@@ -18,6 +18,7 @@ final class BatchRunner {
         var validateOnly: Bool
         var rejectedDirectory: String?
         var writeRejected: Bool
+        var delimiter: UInt8?
     }
 
     /// A row after conversion and scoring, on a worker thread.

@@ -32,6 +32,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "auto, wide, long, json or jsonl.")
     var format: ImportFormat = .auto
 
+    @Option(help: "CSV delimiter: comma, semicolon, tab or pipe (default: detected from the header).")
+    var delimiter: String?
+
     @Option(help: "Also write the Markdown report of every stored respondent into this folder.")
     var reports: String?
 
@@ -54,6 +57,9 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if initMapping == nil && files.isEmpty { throw ValidationError("give at least one export file (or --init-mapping EXPORT)") }
+        if let delimiter, CSVDialect.delimiter(named: delimiter) == nil {
+            throw ValidationError("unknown delimiter '\(delimiter)'; use comma, semicolon, tab or pipe")
+        }
         if initMapping != nil && !files.isEmpty {
             throw ValidationError("--init-mapping takes one export and imports nothing; drop the other files")
         }
@@ -69,7 +75,7 @@ struct BatchCommand: ParsableCommand {
         var settings = BatchRunner.Settings(
             files: files, format: format, mapping: importMapping, questionnaire: questionnaire, dryRun: dryRun,
             validateOnly: strict && !dryRun,
-            rejectedDirectory: rejected, writeRejected: true)
+            rejectedDirectory: rejected, writeRejected: true, delimiter: delimiter.flatMap(CSVDialect.delimiter(named:)))
         let stop = StopFlag()
         Interrupts.install { signal in
             if stop.stopped != nil { Foundation.exit(128 + signal) }

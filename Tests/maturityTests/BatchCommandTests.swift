@@ -1,0 +1,150 @@
+import Foundation
+import MaturityStore
+import MaturityTestSupport
+import Testing
+
+/// `maturity batch`, `sample` and `cohort` through the binary, on a real database file.
+@Suite struct BatchCommandTests {
+    let directory: String
+    let db: String
+    static let fixtures = TestSupport.path("Tests/MaturityImportTests/Fixtures")
+    static let samples = TestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/samples/exports").path
+
+    init() throws {
+        directory = try ValidateCommandTests.scratchDirectory()
+        db = directory + "/data/maturity.sqlite"
+    }
+
+    func run(_ arguments: [String]) async throws -> MaturityBinary.Result {
+        try await MaturityBinary.run(arguments, in: directory, environment: ["MATURITY_DB": db])
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func totals(_ result: MaturityBinary.Result) throws -> [String: Int] {
+        let summary = try json(result.stdout)
+        let totals = try #require(summary["totals"] as? [String: Any])
+        return totals.compactMapValues { $0 as? Int }
+    }
+
+    func storedCount() throws -> Int { try MaturityDatabase.open(path: db).list().count }
+
+    @Test func limeSurveyExportImportsThroughItsMappingAndReimportUpdates() async throws {
+        let arguments = [
+            "batch", "\(Self.samples)/limesurvey_csv_codes_fullanswers_N2_2020.csv", "--questionnaire", "\(Self.fixtures)/survey-test.yaml",
+            "--mapping", "\(Self.fixtures)/limesurvey.mapping.yaml", "--json",
+        ]
+        let first = try await run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try totals(first) == ["read": 5, "stored": 5, "updated": 0, "rejected": 0, "skipped": 7])
+        #expect(try json(first.stdout)["levels"] as? [String: Int] == ["low": 5])
+        let again = try await run(arguments)
+        #expect(try totals(again) == ["read": 5, "stored": 0, "updated": 5, "rejected": 0, "skipped": 7])
+        #expect(try storedCount() == 5)
+        let show = try await run(["show", "3", "--json"])
+        let dimensions = try #require(try json(show.stdout)["dimensions"] as? [[String: Any]])
+        #expect(dimensions.map { $0["score"] as? Double } == [75, 12.5], "respondent 47 (third complete response)")
+    }
+
+    @Test func badRowsAreReportedKeptInTheRejectedFileAndTheOthersStored() async throws {
+        _ = try await run(["sample", "--count", "6", "--seed", "4", "-o", "sample.csv"])
+        var lines = try String(contentsOfFile: directory + "/sample.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        let headcount = try #require(header.firstIndex(of: "company.headcount"))
+        var cells = lines[3].components(separatedBy: ",")
+        cells[headcount] = "géant"
+        lines[3] = cells.joined(separator: ",")
+        try lines.joined(separator: "\r\n").write(toFile: directory + "/sample.csv", atomically: true, encoding: .utf8)
+
+        let strict = try await run(["batch", "sample.csv", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("stored: none (--strict)"))
+        let storedAfterStrict = FileManager.default.fileExists(atPath: db) ? try storedCount() : 0
+        #expect(storedAfterStrict == 0)
+
+        let result = try await run(["batch", "sample.csv"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "sample.csv:4:\(headcount + 1): error: question 'company.headcount': unknown option 'géant'; options: tpe, pe, me, eti"))
+        #expect(
+            result.stdout.contains(
+                "sample.csv (wide): 6 read, 5 stored, 0 updated, 1 rejected, 0 skipped; rejected rows in sample.rejected.csv"))
+        let rejected = try String(contentsOfFile: directory + "/sample.rejected.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(rejected[0] == lines[0] + ",_row,_column,_error")
+        #expect(rejected[1].hasPrefix(lines[3] + ",4,\(headcount + 1),\"question 'company.headcount': unknown option 'géant'"))
+        #expect(try storedCount() == 5)
+    }
+
+    @Test func dryRunStoresNothingAndJSONLinesAndLongFormatsImport() async throws {
+        try """
+        {"respondent": "j1", "company": {"name": "Jade"}, "answers": {"practice.field": "biology", "people.age": 20}}
+        {"respondent": "j2", "answers": {"practice.field": "other"}}
+        """.write(toFile: directory + "/a.jsonl", atomically: true, encoding: .utf8)
+        try "respondent,question,value\r\nl1,practice.funding,s1|s2\r\nl1,people.partner,yes\r\n".write(
+            toFile: directory + "/long.csv", atomically: true, encoding: .utf8)
+        let questionnaire = ["--questionnaire", "\(Self.fixtures)/survey-test.yaml"]
+        let dry = try await run(["batch", "a.jsonl", "long.csv", "--dry-run"] + questionnaire)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("a.jsonl (jsonl): 2 read, 2 stored"))
+        #expect(dry.stdout.contains("long.csv (long): 1 read, 1 stored"))
+        #expect(dry.stdout.contains("checked (dry run, nothing stored)"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let real = try await run(["batch", "a.jsonl", "long.csv"] + questionnaire)
+        #expect(real.status == 0, "\(real.stderr)")
+        #expect(try storedCount() == 3)
+    }
+
+    @Test func windows1252ExportWithSemicolonsImportsWithAWarning() async throws {
+        let text = "respondent;company;practice.field;people.age\r\nw1;Soci\u{E9}t\u{E9} G\u{E9}n\u{E9}rale;biology;42,0\r\n"
+        try Data(text.unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: directory + "/excel.csv"))
+        let result = try await run(["batch", "excel.csv", "--questionnaire", "\(Self.fixtures)/survey-test.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("excel.csv: warning: the file is not UTF-8; read as Windows-1252"))
+        #expect(try MaturityDatabase.open(path: db).list().first?.company == "Société Générale")
+    }
+
+    @Test func initMappingMatchesColumnsAndGuessesTheRest() async throws {
+        let lime = try await run(["batch", "--init-mapping", "\(Self.samples)/limesurvey_csv_codes_fullanswers_N2_2020.csv"])
+        #expect(lime.status == 0, "\(lime.stderr)")
+        #expect(lime.stdout.contains("respondent: id\nonly:\n  - {column: submitdate, notEmpty: true}"))
+        let qualtrics = try await run(["batch", "--init-mapping", "\(Self.samples)/qualtrics_v3_sample_qualtRics.csv"])
+        #expect(qualtrics.stdout.contains("headerRows: 3\nrespondent: ResponseId\nonly:\n  - {column: Finished, equals: \"1\"}"))
+        try "respondent,strategy.priority,Qui porte le sujet IA dans l'entreprise ?\n".write(
+            toFile: directory + "/guess.csv", atomically: true, encoding: .utf8)
+        let guess = try await run(["batch", "--init-mapping", "guess.csv"])
+        #expect(guess.stdout.contains("  strategy.priority: strategy.priority   # matched by id"))
+    }
+
+    @Test func sampleIsDeterministicAndEveryRowImports() async throws {
+        let one = try await run(["sample", "--count", "40", "--seed", "9"])
+        let two = try await run(["sample", "--count", "40", "--seed", "9"])
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.components(separatedBy: "\r\n").count == 42)
+        try one.stdout.write(toFile: directory + "/s.csv", atomically: true, encoding: .utf8)
+        let batch = try await run(["batch", "s.csv", "--json", "--reports", "out"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try totals(batch)["stored"] == 40)
+        let levels = try #require(try json(batch.stdout)["levels"] as? [String: Int])
+        #expect(levels.count >= 4, "varied respondents: \(levels)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: directory + "/out").filter { $0.hasSuffix(".md") }
+        #expect(reports.count == 40)
+    }
+
+    @Test func killedMidFileLeavesWholeChunksAndARerunCompletes() async throws {
+        _ = try await run(["sample", "--count", "12000", "--seed", "2", "-o", "big.csv"])
+        let batch = "\(MaturityBinary.url.path) batch big.csv --db \(db) > first.log 2>&1"
+        try await ShellRunner.runAndKill(batch, in: directory, environment: [:], after: .milliseconds(2500))
+        let partial = try storedCount()
+        #expect(partial % 2000 == 0, "whole chunks only: \(partial)")
+        let rerun = try await run(["batch", "big.csv", "--json"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let counts = try totals(rerun)
+        #expect(counts["stored"] == 12000 - partial)
+        #expect(counts["updated"] == partial)
+        #expect(try storedCount() == 12000)
+        #expect(try MaturityDatabase.open(path: db).integrityCheck() == "ok")
+    }
+}
