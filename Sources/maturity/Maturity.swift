@@ -14,7 +14,7 @@ struct Maturity: ParsableCommand {
         subcommands: [
             ValidateCommand.self, InterviewCommand.self, ScoreCommand.self, ReportCommand.self, ListCommand.self, ShowCommand.self,
             HistoryCommand.self,
-            RescoreCommand.self, ExportCommand.self, DeleteCommand.self, BatchCommand.self, SampleCommand.self,
+            RescoreCommand.self, ExportCommand.self, DeleteCommand.self, BatchCommand.self, SampleCommand.self, CohortCommand.self,
         ]
     )
 }

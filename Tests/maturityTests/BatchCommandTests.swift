@@ -46,6 +46,18 @@ import Testing
         let show = try await run(["show", "3", "--json"])
         let dimensions = try #require(try json(show.stdout)["dimensions"] as? [[String: Any]])
         #expect(dimensions.map { $0["score"] as? Double } == [75, 12.5], "respondent 47 (third complete response)")
+
+        let cohort = try await run(["cohort", "--import", "2", "--format", "json", "--questionnaire", "\(Self.fixtures)/survey-test.yaml"])
+        #expect(cohort.status == 0, "\(cohort.stderr)")
+        let view = try json(cohort.stdout)
+        #expect(view["companies"] as? Int == 5)
+        let overall = try #require(view["overall"] as? [String: Any])
+        // Overall scores 25, 31.3, 43.8, 25, 18.8; practice 37.5, 12.5, 75, 12.5, 37.5.
+        #expect([overall["q1"], overall["median"], overall["q3"]].map { $0 as? Double } == [25, 25, 31.3])
+        let practice = try #require((view["dimensions"] as? [[String: Any]])?.first)
+        #expect([practice["q1"], practice["median"], practice["q3"]].map { $0 as? Double } == [12.5, 37.5, 37.5])
+        let markdown = try await run(["cohort", "--questionnaire", "\(Self.fixtures)/survey-test.yaml", "--lang", "en"])
+        #expect(markdown.stdout.contains("| Overall | 25.0 | 25.0 | 31.3 | 5 | 0 |"))
     }
 
     @Test func badRowsAreReportedKeptInTheRejectedFileAndTheOthersStored() async throws {

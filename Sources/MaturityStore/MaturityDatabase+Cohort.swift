@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// Which assessments a cohort view covers.
+public struct CohortFilter: Sendable, Equatable {
+    public var questionnaireId: String
+    /// One `maturity batch` run; else the latest completed assessment of every company.
+    public var importId: Int64?
+    /// Sector text contains this (case-insensitive).
+    public var sector: String?
+    /// Headcount band (option code or text) equals this.
+    public var size: String?
+
+    public init(questionnaireId: String, importId: Int64? = nil, sector: String? = nil, size: String? = nil) {
+        self.questionnaireId = questionnaireId
+        self.importId = importId
+        self.sector = sector
+        self.size = size
+    }
+}
+
+/// One company of a cohort: its sector, size and scores per dimension (`_overall` included).
+public struct CohortMember: Sendable, Equatable {
+    public var assessmentId: Int64
+    public var sector: String?
+    public var headcount: String?
+    public var scores: [String: Double]
+    public var levels: [String: String]
+}
+
+/// A roadmap action and how many companies of the cohort have it.
+public struct CohortAction: Sendable, Equatable {
+    public var ruleId: String
+    public var phase: String
+    public var title: String
+    public var companies: Int
+}
+
+extension MaturityDatabase {
+    /// Members and most frequent roadmap actions of a cohort.
+    public func cohort(_ filter: CohortFilter, topActions: Int = 10) throws(StoreError) -> (
+        members: [CohortMember], actions: [CohortAction]
+    ) {
+        try read { db in
+            var clauses = ["a.status = 'completed'", "a.questionnaireId = ?"]
+            var arguments: StatementArguments = [filter.questionnaireId]
+            if let importId = filter.importId {
+                clauses.append("a.importId = ?")
+                arguments += [importId]
+            } else {
+                clauses.append("a.id IN (SELECT MAX(id) FROM assessment WHERE status = 'completed' GROUP BY companyId)")
+            }
+            if let sector = filter.sector {
+                clauses.append("c.sector LIKE ?")
+                arguments += ["%" + sector + "%"]
+            }
+            if let size = filter.size {
+                clauses.append("c.headcount = ? COLLATE NOCASE")
+                arguments += [size]
+            }
+            let selection = "SELECT a.id FROM assessment a JOIN company c ON c.id = a.companyId WHERE " + clauses.joined(separator: " AND ")
+            var members: [Int64: CohortMember] = [:]
+            var order: [Int64] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.id, c.sector, c.headcount, s.dimensionId, s.score, s.level
+                    FROM assessment a JOIN company c ON c.id = a.companyId JOIN score s ON s.assessmentId = a.id
+                    WHERE a.id IN (\(selection)) ORDER BY a.id
+                    """, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                if members[id] == nil {
+                    order.append(id)
+                    members[id] = CohortMember(
+                        assessmentId: id, sector: row["sector"], headcount: row["headcount"], scores: [:], levels: [:])
+                }
+                let dimension: String = row["dimensionId"]
+                if let score: Double = row["score"] { members[id]?.scores[dimension] = score }
+                if let level: String = row["level"] { members[id]?.levels[dimension] = level }
+            }
+            let actions = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ruleId, MIN(phase) AS phase, MIN(title) AS title, COUNT(DISTINCT assessmentId) AS companies
+                    FROM roadmapAction WHERE assessmentId IN (\(selection))
+                    GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?
+                    """, arguments: arguments + [topActions]
+            ).map { CohortAction(ruleId: $0["ruleId"], phase: $0["phase"], title: $0["title"], companies: $0["companies"]) }
+            return (order.compactMap { members[$0] }, actions)
+        }
+    }
+}
