@@ -9,6 +9,14 @@ public struct ResponseChecker: Sendable {
     public let file: String
     /// Scope of respondent keys: the mapping's `survey`, else the file name.
     public let scope: String
+    let reader: PreparedAnswerReader
+
+    init(questionnaire: Questionnaire, file: String, scope: String) {
+        self.questionnaire = questionnaire
+        self.file = file
+        self.scope = scope
+        reader = PreparedAnswerReader(questionnaire: questionnaire)
+    }
 
     static func scope(_ mapping: ImportMapping?, _ file: String) -> String {
         mapping?.survey ?? (file as NSString).lastPathComponent
@@ -18,8 +26,8 @@ public struct ResponseChecker: Sendable {
         _ answerFile: AnswerFile, row: Int, cells: [String], key: String, respondent: String, columns: [QuestionID: Int]
     ) -> ConvertedRow {
         do {
-            var answers = try AnswerFileReader.read(answerFile, path: file, questionnaire: questionnaire)
-            if answers.company.name?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            var answers = try reader.read(answerFile, path: file)
+            if answers.company.name?.trimmed.isEmpty ?? true {
                 answers.company.name = respondent.isEmpty ? "\(scope) row \(row)" : "\(scope) #\(respondent)"
             }
             return .response(ImportedResponse(file: file, row: row, key: key, answers: answers, cells: cells, columns: columns))

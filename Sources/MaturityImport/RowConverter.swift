@@ -108,7 +108,7 @@ public struct RowConverter: Sendable {
             }
         }
         for (field, column) in company {
-            let value = cell(column).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = cell(column).trimmed
             guard !value.isEmpty else { continue }
             switch field {
             case .name: answerFile.company?.name = value
@@ -118,7 +118,7 @@ public struct RowConverter: Sendable {
             case .region: answerFile.company?.region = value
             }
         }
-        let id = respondent.map { cell($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let id = respondent.map { cell($0).trimmed } ?? ""
         if let column = respondent, id.isEmpty { return reject(column, "the respondent column is empty") }
         let key = id.isEmpty ? "\(checker.scope)#row:\(Self.hash(cells))" : "\(checker.scope)#\(id)"
         return checker.check(answerFile, row: record.number, cells: cells, key: key, respondent: id, columns: columns)

@@ -23,6 +23,35 @@ public enum AnswerFileReader {
 
     /// Converts an answers file already decoded (from disk, the store or an import).
     public static func read(_ file: AnswerFile, path: String, questionnaire: Questionnaire) throws(AnswerFileError) -> AnswerSet {
+        try PreparedAnswerReader(questionnaire: questionnaire).read(file, path: path)
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? "the top level must be an object" : "field '\(field)' has the wrong type"
+        case let .dataCorrupted(context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? "the file is not JSON" : "field '\(field)' is not valid"
+        @unknown default:
+            return "the file is not JSON"
+        }
+    }
+}
+
+/// `AnswerFileReader` with its question tables built once, for reading many answer sets of one
+/// questionnaire (batch import).
+public struct PreparedAnswerReader: Sendable {
+    let questionnaire: Questionnaire
+    let converter: AnswerConverter
+
+    public init(questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+        converter = AnswerConverter(questionnaire: questionnaire)
+    }
+
+    public func read(_ file: AnswerFile, path: String) throws(AnswerFileError) -> AnswerSet {
         if let id = file.questionnaire, id != questionnaire.id {
             throw .otherQuestionnaire(path: path, found: id, expected: questionnaire.id)
         }
@@ -42,7 +71,6 @@ public enum AnswerFileReader {
             }
         }
         set.company = file.company ?? Company()
-        let converter = AnswerConverter(questionnaire: questionnaire)
         for (key, json) in (file.answers ?? [:]).sorted(by: { $0.key < $1.key }) {
             switch converter.convert(json, for: QuestionID(key)) {
             case let .success(value?): set.answers[QuestionID(key)] = value
@@ -54,19 +82,6 @@ public enum AnswerFileReader {
         set.company = CompanyProfile.merge(set.company, answers: set.answers, questionnaire: questionnaire)
         guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
         return set
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return field.isEmpty ? "the top level must be an object" : "field '\(field)' has the wrong type"
-        case let .dataCorrupted(context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return field.isEmpty ? "the file is not JSON" : "field '\(field)' is not valid"
-        @unknown default:
-            return "the file is not JSON"
-        }
     }
 }
 

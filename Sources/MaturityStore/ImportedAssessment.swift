@@ -47,20 +47,28 @@ public struct ImportedAssessment: Sendable {
         language = answers.language.rawValue
         let fallback = LanguageCode.english
         do {
-            var document = AnswerFile(answers)
-            document.company = nil
-            answerDocument = try JSONCoding.string(document)
+            var document: [String: JSONValue] = [
+                "questionnaire": .string(answers.questionnaireID), "version": .string(answers.version),
+                "language": .string(answers.language.rawValue),
+                "answers": .object(Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value.json) })),
+            ]
+            if !answers.notes.isEmpty {
+                document["notes"] = .object(Dictionary(uniqueKeysWithValues: answers.notes.map { ($0.key.rawValue, .string($0.value)) }))
+            }
+            answerDocument = JSONValue.object(document).compactJSON
             scores = try card.dimensions.map { dimension in
                 ScoreRow(
                     dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
                     level: dimension.level?.rawValue,
                     coverage: dimension.coverage,
-                    caps: try JSONCoding.string(
-                        dimension.caps.map { cap in
-                            DiagnosisDocument.CapItem(
-                                id: cap.id.rawValue, maxLevel: cap.maxLevel.rawValue, binding: cap.binding,
-                                reason: cap.reason.resolve(answers.language, fallback: fallback))
-                        }))
+                    caps: dimension.caps.isEmpty
+                        ? "[]"
+                        : try JSONCoding.string(
+                            dimension.caps.map { cap in
+                                DiagnosisDocument.CapItem(
+                                    id: cap.id.rawValue, maxLevel: cap.maxLevel.rawValue, binding: cap.binding,
+                                    reason: cap.reason.resolve(answers.language, fallback: fallback))
+                            }))
             }
         } catch {
             throw .failed("cannot encode the answers of \(file) row \(row)")

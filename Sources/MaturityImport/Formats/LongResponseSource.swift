@@ -17,14 +17,14 @@ public final class LongResponseSource: ResponseSource {
     public var bytesRead: Int64 { reader.bytesRead }
 
     static func looksLong(_ header: [String]) -> Bool {
-        let names = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let names = Set(header.map { $0.trimmed.lowercased() })
         return names.isSuperset(of: ["respondent", "question", "value"]) && names.count <= 4
     }
 
     init(reader: CSVReader, header: [String], questionnaire: Questionnaire) throws(ImportError) {
         self.reader = reader
         headerRows = [header]
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.map { $0.trimmed.lowercased() }
         guard let respondent = names.firstIndex(of: "respondent"), let question = names.firstIndex(of: "question"),
             let value = names.firstIndex(of: "value")
         else {
@@ -52,7 +52,7 @@ public final class LongResponseSource: ResponseSource {
         guard let first = next else { return nil }
         pending = nil
         func cell(_ record: CSVRecord, _ index: Int) -> String {
-            index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+            index < record.fields.count ? record.fields[index].trimmed : ""
         }
         let respondent = cell(first, columns.respondent)
         var fields = Array(repeating: "", count: width)

@@ -22,7 +22,11 @@ struct CellReader: Sendable {
     let notApplicable: Set<String>
     /// Lower-cased label, code or mapped value → what it stands for.
     let lookup: [String: String]
+    /// The same, as written (tried first: no lower-casing for the usual exact codes).
+    let exact: [String: String]
     let selected: Set<String>
+    /// Whether a known label contains the choice separator ("Yes, but ..." with ", ").
+    let labelsHoldSeparator: Bool
     let unselected: Set<String>
 
     init(question: Question, mapping: QuestionMapping, notApplicable: [String]) {
@@ -34,31 +38,46 @@ struct CellReader: Sendable {
             for label in option.label.values.values { lookup[Self.key(label)] = option.code.rawValue }
         }
         for option in question.kind.options { lookup[Self.key(option.code.rawValue)] = option.code.rawValue }
-        for (text, value) in mapping.values { lookup[Self.key(text)] = value }
+        var exact: [String: String] = [:]
+        for option in question.kind.options {
+            for label in option.label.values.values { exact[label] = option.code.rawValue }
+        }
+        for option in question.kind.options { exact[option.code.rawValue] = option.code.rawValue }
+        for (text, value) in mapping.values {
+            lookup[Self.key(text)] = value
+            exact[text] = value
+        }
         self.lookup = lookup
+        self.exact = exact
+        let separator = mapping.split ?? "|"
+        labelsHoldSeparator = exact.keys.contains { $0.contains(separator) }
         selected = Set(mapping.selected.map { $0.lowercased() })
         unselected = Set(QuestionMapping.unselected)
     }
 
-    static func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+    static func key(_ text: String) -> String { text.trimmed.lowercased() }
 
     /// The code of the question's not-applicable option, if it has one.
     var notApplicableCode: String? { question.kind.options.first { $0.role == .notApplicable }?.code.rawValue }
 
-    func isNotApplicable(_ cell: String) -> Bool { notApplicable.contains(Self.key(cell)) }
+    func isNotApplicable(_ cell: String) -> Bool { !notApplicable.isEmpty && notApplicable.contains(Self.key(cell)) }
+
+    /// What a (trimmed) cell text stands for: a code or a number as text.
+    func resolve(_ text: String) -> String? { exact[text] ?? lookup[text.lowercased()] }
 
     /// The answer in one cell; nil when the cell is empty (or N/A without an N/A option).
     func read(_ cell: String) -> Result<JSONValue?, CellProblem> {
-        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = cell.trimmed
         if text.isEmpty { return .success(nil) }
-        if isNotApplicable(text) { return .success(notApplicableCode.map { .string($0) }) }
+        if exact[text] == nil, isNotApplicable(text) { return .success(notApplicableCode.map { .string($0) }) }
         switch question.kind {
         case .single, .yesPartlyNo:
-            return .success(.string(lookup[Self.key(text)] ?? text))
+            return .success(.string(resolve(text) ?? text))
         case .multiple:
             return .success(.array(choices(in: text).map { .string($0) }))
         case .scale, .number:
-            if let mapped = lookup[Self.key(text)] { return .success(Double(mapped).map(JSONValue.number) ?? .string(mapped)) }
+            if let value = Double(text), value.isFinite { return .success(.number(value)) }
+            if let mapped = resolve(text) { return .success(Double(mapped).map(JSONValue.number) ?? .string(mapped)) }
             guard let value = CellText.number(text) else {
                 return .failure(CellProblem("'\(text)' is not a number (\(question.kind.typeName) question)"))
             }
@@ -77,14 +96,17 @@ struct CellReader: Sendable {
     /// ("Yes, but ...") are kept whole: the longest run of pieces that names an option wins.
     func choices(in text: String) -> [String] {
         let separator = mapping.split ?? "|"
-        let pieces = text.components(separatedBy: separator)
+        let pieces = text.pieces(separatedBy: separator)
+        if !labelsHoldSeparator {
+            return pieces.map(\.trimmed).filter { !$0.isEmpty }.map { resolve($0) ?? $0 }
+        }
         var result: [String] = []
         var index = 0
         while index < pieces.count {
             var matched = false
             for end in stride(from: pieces.count, to: index + 1, by: -1) {
-                let joined = pieces[index..<end].joined(separator: separator)
-                if let code = lookup[Self.key(joined)] {
+                let joined = end == index + 1 ? pieces[index] : pieces[index..<end].joined(separator: separator)
+                if let code = resolve(joined.trimmed) {
                     result.append(code)
                     index = end
                     matched = true
@@ -92,8 +114,8 @@ struct CellReader: Sendable {
                 }
             }
             if matched { continue }
-            let piece = pieces[index].trimmingCharacters(in: .whitespacesAndNewlines)
-            if !piece.isEmpty { result.append(lookup[Self.key(piece)] ?? piece) }
+            let piece = pieces[index].trimmed
+            if !piece.isEmpty { result.append(resolve(piece) ?? piece) }
             index += 1
         }
         return result
@@ -125,13 +147,15 @@ struct CellReader: Sendable {
     func readRows(_ cells: [(row: OptionCode, cell: String, column: Int)]) -> Result<JSONValue?, CellProblem> {
         var object: [String: JSONValue] = [:]
         for item in cells {
-            let text = item.cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = item.cell.trimmed
             if text.isEmpty { continue }
             if isNotApplicable(text) {
                 if let code = notApplicableCode { object[item.row.rawValue] = .string(code) }
                 continue
             }
-            if let mapped = lookup[Self.key(text)] {
+            if let value = Double(text), value.isFinite {
+                object[item.row.rawValue] = .number(value)
+            } else if let mapped = resolve(text) {
                 object[item.row.rawValue] = Double(mapped).map(JSONValue.number) ?? .string(mapped)
             } else if let number = CellText.number(text) {
                 object[item.row.rawValue] = .number(number)

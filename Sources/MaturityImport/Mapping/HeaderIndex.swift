@@ -16,7 +16,7 @@ public struct HeaderIndex: Sendable {
             for (index, cell) in row.enumerated() {
                 if exact[cell] == nil { exact[cell] = index }
                 if let id = Self.importId(cell), exact[id] == nil { exact[id] = index }
-                let key = cell.trimmingCharacters(in: .whitespaces).lowercased()
+                let key = cell.trimmed.lowercased()
                 if loose[key] == nil { loose[key] = index }
             }
         }
@@ -32,7 +32,7 @@ public struct HeaderIndex: Sendable {
     public func index(_ ref: ColumnRef) -> Int? {
         switch ref {
         case let .position(position): return position <= width ? position - 1 : nil
-        case let .name(name): return exact[name] ?? loose[name.trimmingCharacters(in: .whitespaces).lowercased()]
+        case let .name(name): return exact[name] ?? loose[name.trimmed.lowercased()]
         }
     }
 

@@ -81,7 +81,7 @@ public struct RowFilter: Sendable, Equatable {
     }
 
     func keeps(_ cell: String) -> Bool {
-        let value = cell.trimmingCharacters(in: .whitespaces)
+        let value = cell.trimmed
         switch test {
         case .notEmpty: return !value.isEmpty
         case let .equals(values): return values.contains(value)
