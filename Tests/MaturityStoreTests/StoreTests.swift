@@ -33,7 +33,7 @@ import Testing
 
     @Test func migrationsAreNamedAndApplied() throws {
         let db = try MaturityDatabase.inMemory()
-        #expect(try db.appliedMigrations() == ["v1-initial-schema"])
+        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
         let tables = try db.read { db in
             try String.fetchAll(
                 db,
@@ -41,7 +41,28 @@ import Testing
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"
             )
         }
-        #expect(tables == ["answer", "assessment", "company", "pilotUseCase", "questionnaireVersion", "report", "roadmapAction", "score"])
+        #expect(
+            tables == [
+                "answer", "assessment", "company", "importBatch", "pilotUseCase", "questionnaireVersion", "report", "roadmapAction",
+                "score",
+            ])
+    }
+
+    @Test func aFirstSchemaDatabaseIsMigratedToTheSecond() throws {
+        let path = try Self.scratch()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v1-initial-schema")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO company (name, createdAt) VALUES ('Ancienne', '2026-01-01 00:00:00')")
+            }
+        }
+        let db = try MaturityDatabase.open(path: path)
+        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
+        let columns = try db.read { db in try db.columns(in: "assessment").map(\.name) }
+        #expect(columns.contains("importId") && columns.contains("answerDocument"))
+        #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT name FROM company") } == "Ancienne")
     }
 
     @Test func fileIsCreatedPrivateInItsFolderWithWALAndForeignKeys() throws {
@@ -62,7 +83,7 @@ import Testing
         }
         let again = try MaturityDatabase.open(path: path)
         #expect(try again.list().count == 1)
-        #expect(try again.appliedMigrations() == ["v1-initial-schema"])
+        #expect(try again.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
     }
 
     @Test func assessmentRoundTripsWithItsQuestionnaireBodyAndResult() throws {
