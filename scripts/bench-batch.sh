@@ -20,8 +20,9 @@ for n in "${sizes[@]}"; do
   rm -f "$work/floor.db"
   floor=$( { /usr/bin/time -f %e sqlite3 "$work/floor.db" ".mode csv" ".import $work/s.csv t" ; } 2>&1 | tail -1)
   rm -f "$work/b.db"*
-  out=$( { /usr/bin/time -f "%e %M" "$bin" batch "$work/s.csv" --db "$work/b.db" >/dev/null 2>"$work/err" ; } 2>&1 | tail -1) || true
-  seconds=${out% *}; kb=${out#* }
+  /usr/bin/time -o "$work/time" -f "%e %M" "$bin" batch "$work/s.csv" --db "$work/b.db" >/dev/null 2>"$work/err" || [ $? -eq 1 ] || {
+    echo "maturity batch failed:"; tail -5 "$work/err"; exit 1; }
+  read -r seconds kb < <(tail -1 "$work/time")
   printf '%10d %12d %10.2f %12.2f %10.0f %8.1f %10.0f\n' "$n" "$mb" "$floor" "$seconds" \
     "$(echo "$n / $seconds" | bc -l)" "$(echo "$seconds / $floor" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
 done
