@@ -3,6 +3,7 @@ import Foundation
 /// Lines of a UTF-8 file, read in 1 MiB chunks.
 final class LineReader {
     private let handle: FileHandle
+    private let path: String
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -11,6 +12,7 @@ final class LineReader {
     init(path: String) throws(ImportError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "no such file") }
         self.handle = handle
+        self.path = path
     }
 
     deinit { try? handle.close() }
@@ -35,7 +37,7 @@ final class LineReader {
                 let data = try handle.read(upToCount: 1 << 20) ?? Data()
                 if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
             } catch {
-                throw .unreadable(path: "", reason: "read error")
+                throw .unreadable(path: path, reason: "read error")
             }
         }
     }

@@ -121,7 +121,7 @@ final class BatchRunner {
         }
         bytesBefore += source.bytesRead
         if result.read == 0 && result.skipped == 0 && result.error == nil {
-            Output.error("\(path): error: the file has a header but no response rows")
+            Output.error(ImportError.headerOnly(path: path).errorDescription ?? "")
             result.error = "no response rows"
         }
         if result.rejected > 0, let rejected { result.rejectedFile = rejected.path }
