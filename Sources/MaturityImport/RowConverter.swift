@@ -16,6 +16,14 @@ public struct RowConverter: Sendable {
         var reader: CellReader
         var source: Source
         var firstColumn: Int
+
+        func read(_ cell: (Int) -> String) -> Result<JSONValue?, CellProblem> {
+            switch source {
+            case let .column(column): reader.read(cell(column))
+            case let .choiceColumns(pairs): reader.readChoiceColumns(pairs.map { ($0.option, cell($0.column), $0.column) })
+            case let .rows(pairs): reader.readRows(pairs.map { ($0.row, cell($0.column), $0.column) })
+            }
+        }
     }
 
     public let file: String
@@ -91,20 +99,17 @@ public struct RowConverter: Sendable {
         }
         var answerFile = AnswerFile(questionnaire: questionnaire.id, language: language, company: Company(), answers: [:])
         var columns: [QuestionID: Int] = [:]
-        for question in questions {
-            columns[question.reader.question.id] = question.firstColumn
-            let result: Result<JSONValue?, CellProblem>
-            switch question.source {
-            case let .column(column): result = question.reader.read(cell(column))
-            case let .choiceColumns(pairs):
-                result = question.reader.readChoiceColumns(pairs.map { ($0.option, cell($0.column), $0.column) })
-            case let .rows(pairs): result = question.reader.readRows(pairs.map { ($0.row, cell($0.column), $0.column) })
-            }
-            switch result {
-            case let .success(json?): answerFile.answers?[question.reader.question.id.rawValue] = json
+        answerFile.answers?.reserveCapacity(questions.count)
+        columns.reserveCapacity(questions.count)
+        // By index: iterating would copy each resolved question (and its `Question`) per row.
+        for index in questions.indices {
+            let id = questions[index].reader.question.id
+            columns[id] = questions[index].firstColumn
+            switch questions[index].read(cell) {
+            case let .success(json?): answerFile.answers?[id.rawValue] = json
             case .success(nil): break
             case let .failure(problem):
-                return reject(problem.column ?? question.firstColumn, "question '\(question.reader.question.id)': \(problem.message)")
+                return reject(problem.column ?? questions[index].firstColumn, "question '\(id)': \(problem.message)")
             }
         }
         for (field, column) in company {

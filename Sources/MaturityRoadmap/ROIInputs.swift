@@ -30,7 +30,7 @@ public struct ROIInputs: Sendable, Equatable {
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
         func number(_ role: ProfileRole) -> Double? {
-            guard let id = questionnaire.profileQuestion(for: role)?.id, case let .number(value)? = answers[id] else { return nil }
+            guard let id = questionnaire.profileQuestionID(for: role), case let .number(value)? = answers[id] else { return nil }
             return value
         }
         grossSalary = number(.grossSalary) ?? Self.defaultGrossSalary

@@ -18,9 +18,21 @@ public struct RoadmapPlanner: Sendable {
     public let questionnaire: Questionnaire
     public var settings: RoadmapSettings
 
+    /// For each rule, the first rule with the same title (itself when none): computed once,
+    /// so a planner reused for many answer sets never hashes titles.
+    private let firstWithTitle: [Int]
+    private let dimensionOrder: [DimensionID: Int]
+
     public init(questionnaire: Questionnaire, settings: RoadmapSettings = RoadmapSettings()) {
         self.questionnaire = questionnaire
         self.settings = settings
+        var first: [LocalizedText: Int] = [:]
+        firstWithTitle = questionnaire.rules.enumerated().map { index, rule in
+            if let earlier = first[rule.title] { return earlier }
+            first[rule.title] = index
+            return index
+        }
+        dimensionOrder = Dictionary(questionnaire.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func plan(_ card: ScoreCard) -> Roadmap {
@@ -32,12 +44,11 @@ public struct RoadmapPlanner: Sendable {
                 actions: actions.filter { $0.phase == phase })
         }
         let governanceRank = card.dimension(settings.governanceDimension)?.level.flatMap { questionnaire.rank(of: $0) }
-        let prioritizer = UseCasePrioritizer(
-            settings: settings, governanceRank: governanceRank,
-            workingWeeks: ROIInputs(questionnaire: questionnaire, answers: card.answers).workingWeeks)
+        let inputs = ROIInputs(questionnaire: questionnaire, answers: card.answers)
+        let prioritizer = UseCasePrioritizer(settings: settings, governanceRank: governanceRank, workingWeeks: inputs.workingWeeks)
         let useCases = prioritizer.assess(inventory(card))
         let pilots = prioritizer.proposals(useCases)
-        let roi = ROIEstimator(inputs: ROIInputs(questionnaire: questionnaire, answers: card.answers)).estimate(pilots)
+        let roi = ROIEstimator(inputs: inputs).estimate(pilots)
         return Roadmap(phases: phases, useCases: useCases, pilots: pilots, roi: roi)
     }
 
@@ -48,26 +59,32 @@ public struct RoadmapPlanner: Sendable {
             questionnaire: questionnaire, answers: card.answers,
             scores: Dictionary(card.dimensions.compactMap { item in item.score.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a }),
             levels: Dictionary(card.dimensions.compactMap { item in item.level.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a }))
-        var seenTitles = Set<LocalizedText>()
-        let fired = questionnaire.rules.filter { evaluator.holds($0.condition) && seenTitles.insert($0.title).inserted }
+        let rules = questionnaire.rules
+        var firedTitles = Set<Int>()
+        let fired = rules.indices.filter { evaluator.holds(rules[$0].condition) && firedTitles.insert(firstWithTitle[$0]).inserted }
         let weakness = Dictionary(
             card.dimensions.map { ($0.id, $0.score ?? 101) }, uniquingKeysWith: { a, _ in a })
-        let dimensionOrder = Dictionary(questionnaire.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return fired.map { rule in
-            RoadmapAction(
-                id: rule.id, phase: rule.blocksPilots ? .audit : rule.phase, dimension: rule.dimension,
-                title: rule.title, body: rule.body, effort: rule.effort, kpi: rule.kpi, owner: rule.owner,
-                blocking: rule.blocksPilots, priority: rule.priority)
-        }.sorted { lhs, rhs in
-            let left = (lhs.blocking ? 0 : 1, weakness[lhs.dimension] ?? 101, dimensionOrder[lhs.dimension] ?? 0, lhs.priority)
-            let right = (rhs.blocking ? 0 : 1, weakness[rhs.dimension] ?? 101, dimensionOrder[rhs.dimension] ?? 0, rhs.priority)
-            return left != right ? left < right : lhs.id < rhs.id
+        // Sort keys computed once per action rather than in every comparison.
+        let keyed = fired.map { index in
+            let rule = rules[index]
+            let key = (rule.blocksPilots ? 0 : 1, weakness[rule.dimension] ?? 101, dimensionOrder[rule.dimension] ?? 0, rule.priority)
+            return (
+                key: key,
+                action: RoadmapAction(
+                    id: rule.id, phase: rule.blocksPilots ? .audit : rule.phase, dimension: rule.dimension,
+                    title: rule.title, body: rule.body, effort: rule.effort, kpi: rule.kpi, owner: rule.owner,
+                    blocking: rule.blocksPilots, priority: rule.priority)
+            )
         }
+        return keyed.sorted { lhs, rhs in
+            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.action.id < rhs.action.id
+        }.map(\.action)
     }
 
     private func inventory(_ card: ScoreCard) -> [UseCase] {
-        questionnaire.allQuestions.flatMap { question -> [UseCase] in
-            guard question.kind == .useCases, case let .useCases(items)? = card.answers[question.id] else { return [] }
+        let all = questionnaire.allQuestions
+        return all.indices.flatMap { index -> [UseCase] in
+            guard case .useCases = all[index].kind, case let .useCases(items)? = card.answers[all[index].id] else { return [] }
             return items
         }
     }

@@ -4,34 +4,27 @@ import MaturityQuestionnaire
 /// question and the value. Free-text values are never quoted back.
 struct AnswerConverter {
     let questionnaire: Questionnaire
-    let questions: [QuestionID: Question]
-    let order: [QuestionID: Int]
 
-    init(questionnaire: Questionnaire) {
-        self.questionnaire = questionnaire
-        let all = questionnaire.allQuestions
-        questions = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        order = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
 
     /// Issues in questionnaire order, unknown questions last.
     func ordered(_ issues: [AnswerIssue]) -> [AnswerIssue] {
         issues.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.question.flatMap { order[$0] } ?? Int.max
-            let right = rhs.element.question.flatMap { order[$0] } ?? Int.max
+            let left = lhs.element.question.flatMap { questionnaire.position(of: $0) } ?? Int.max
+            let right = rhs.element.question.flatMap { questionnaire.position(of: $0) } ?? Int.max
             return (left, lhs.offset) < (right, rhs.offset)
         }.map(\.element)
     }
 
     /// nil for an explicit `null` (no answer).
     func convert(_ json: JSONValue, for id: QuestionID) -> Result<AnswerValue?, AnswerIssue> {
-        guard let question = questions[id] else {
-            let hint = Suggestion.hint(for: id.rawValue, in: questions.keys.map(\.rawValue))
+        guard let position = questionnaire.position(of: id) else {
+            let hint = Suggestion.hint(for: id.rawValue, in: questionnaire.allQuestions.map(\.id.rawValue))
             return .failure(AnswerIssue(.unknownQuestion, question: id, "unknown question\(hint)"))
         }
         if json == .null { return .success(nil) }
         do {
-            return .success(try value(json, question))
+            return .success(try value(json, questionnaire.allQuestions[position]))
         } catch {
             return .failure(error)
         }
@@ -72,8 +65,8 @@ struct AnswerConverter {
     }
 
     func known(_ text: String, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
-        let codes = options.map(\.code.rawValue)
-        guard codes.contains(text) else {
+        guard options.contains(where: { $0.code.rawValue == text }) else {
+            let codes = options.map(\.code.rawValue)
             throw AnswerIssue(
                 .unknownOption, question: question.id,
                 "unknown option '\(text)'\(Suggestion.hint(for: text, in: codes)); options: \(codes.joined(separator: ", "))")

@@ -71,13 +71,16 @@ public struct PreparedAnswerReader: Sendable {
             }
         }
         set.company = file.company ?? Company()
-        for (key, json) in (file.answers ?? [:]).sorted(by: { $0.key < $1.key }) {
+        var answerIssues: [(key: String, issue: AnswerIssue)] = []
+        for (key, json) in file.answers ?? [:] {
             switch converter.convert(json, for: QuestionID(key)) {
             case let .success(value?): set.answers[QuestionID(key)] = value
             case .success(nil): break
-            case let .failure(issue): issues.append(issue)
+            case let .failure(issue): answerIssues.append((key, issue))
             }
         }
+        // Sorted only when there is something to report: the order of messages is stable.
+        issues += answerIssues.sorted { $0.key < $1.key }.map(\.issue)
         for (key, note) in file.notes ?? [:] { set.notes[QuestionID(key)] = note }
         set.company = CompanyProfile.merge(set.company, answers: set.answers, questionnaire: questionnaire)
         guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
@@ -89,7 +92,7 @@ public struct PreparedAnswerReader: Sendable {
 public enum CompanyProfile {
     public static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
         func text(_ role: ProfileRole) -> String? {
-            guard let id = questionnaire.profileQuestion(for: role)?.id else { return nil }
+            guard let id = questionnaire.profileQuestionID(for: role) else { return nil }
             switch answers[id] {
             case let .text(value)?: return value
             case let .code(code)?: return code.rawValue

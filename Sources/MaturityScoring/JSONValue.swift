@@ -75,7 +75,7 @@ extension JSONValue {
             out += "]"
         case let .object(fields):
             out += "{"
-            for (index, key) in fields.keys.sorted().enumerated() {
+            for (index, key) in fields.keys.sorted(by: Self.byteOrder).enumerated() {
                 if index > 0 { out += "," }
                 Self.quote(key, to: &out)
                 out += ":"
@@ -85,9 +85,26 @@ extension JSONValue {
         }
     }
 
+    /// Keys in the order of their UTF-8 bytes (code point order): the same order as
+    /// `String.<` for the usual ASCII keys, without its Unicode comparison.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                guard common > 0, let first = left.baseAddress, let second = right.baseAddress else { return left.count < right.count }
+                let order = memcmp(first, second, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+    }
+
     static func quote(_ text: String, to out: inout String) {
         out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        var copy = text
+        let plain = copy.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        if plain {
             out += text
             out += "\""
             return

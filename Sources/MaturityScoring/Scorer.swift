@@ -3,8 +3,14 @@ import MaturityQuestionnaire
 /// Scores answer sets against one questionnaire. Pure and deterministic.
 public struct Scorer: Sendable {
     public let questionnaire: Questionnaire
+    /// Whether each dimension lists its drivers (what holds it back, what would raise it).
+    /// Batch imports, which store only scores and levels, leave them out.
+    public var explains: Bool
 
-    public init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+    public init(questionnaire: Questionnaire, explains: Bool = true) {
+        self.questionnaire = questionnaire
+        self.explains = explains
+    }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
         let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers)
@@ -14,10 +20,11 @@ public struct Scorer: Sendable {
         }
         let dimensions = CapApplication(questionnaire: questionnaire, answers: visibility.answers)
             .apply(to: questionnaire.dimensions.compactMap { raw[$0.id] })
-        let visibleSet = Set(visibility.visible)
-        let missing = questionnaire.allQuestions.filter {
-            $0.required && visibleSet.contains($0.id) && visibility.answers[$0.id] == nil
-        }.map(\.id)
+        let all = questionnaire.allQuestions
+        let missing = all.indices.compactMap { index -> QuestionID? in
+            let id = all[index].id
+            return all[index].required && !visibility.hidden.contains(id) && visibility.answers[id] == nil ? id : nil
+        }
         return ScoreCard(
             questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions),
             dimensions: dimensions, visibleQuestions: visibility.visible, answers: visibility.answers,
@@ -26,11 +33,12 @@ public struct Scorer: Sendable {
 
     /// Weighted mean of the visible, applicable, answered questions, before caps.
     private func rawScore(_ dimension: Dimension, _ visibility: Visibility) -> DimensionScore {
-        let questions = dimension.questions.map { question in
-            QuestionScore(
-                question: question.id, weight: question.weight,
-                outcome: visibility.hidden.contains(question.id)
-                    ? .hidden : QuestionScorer.outcome(question, visibility.answers[question.id]))
+        let questions = dimension.questions.indices.map { index in
+            let id = dimension.questions[index].id
+            return QuestionScore(
+                question: id, weight: dimension.questions[index].weight,
+                outcome: visibility.hidden.contains(id)
+                    ? .hidden : QuestionScorer.outcome(dimension.questions[index], visibility.answers[id]))
         }
         var weighted = 0.0
         var weights = 0.0
@@ -48,7 +56,8 @@ public struct Scorer: Sendable {
             }
         }
         let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
-        let drivers = Explainer(questionnaire: questionnaire).drivers(dimension, questions, visibility.answers, totalWeight: weights)
+        let drivers =
+            explains ? Explainer(questionnaire: questionnaire).drivers(dimension, questions, visibility.answers, totalWeight: weights) : []
         return DimensionScore(
             id: dimension.id, rawScore: score, score: score,
             level: score.flatMap { questionnaire.level(forScore: $0)?.id },

@@ -36,9 +36,7 @@ public struct ImportedAssessment: Sendable {
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
     public var cells: [String] = []
 
-    public init(key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, engine: String)
-        throws(StoreError)
-    {
+    public init(key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, engine: String) {
         self.key = key
         self.file = file
         self.row = row
@@ -46,32 +44,29 @@ public struct ImportedAssessment: Sendable {
         company = answers.company
         language = answers.language.rawValue
         let fallback = LanguageCode.english
-        do {
-            var document: [String: JSONValue] = [
-                "questionnaire": .string(answers.questionnaireID), "version": .string(answers.version),
-                "language": .string(answers.language.rawValue),
-                "answers": .object(Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value.json) })),
-            ]
-            if !answers.notes.isEmpty {
-                document["notes"] = .object(Dictionary(uniqueKeysWithValues: answers.notes.map { ($0.key.rawValue, .string($0.value)) }))
-            }
-            answerDocument = JSONValue.object(document).compactJSON
-            scores = try card.dimensions.map { dimension in
-                ScoreRow(
-                    dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
-                    level: dimension.level?.rawValue,
-                    coverage: dimension.coverage,
-                    caps: dimension.caps.isEmpty
-                        ? "[]"
-                        : try JSONCoding.string(
-                            dimension.caps.map { cap in
-                                DiagnosisDocument.CapItem(
-                                    id: cap.id.rawValue, maxLevel: cap.maxLevel.rawValue, binding: cap.binding,
-                                    reason: cap.reason.resolve(answers.language, fallback: fallback))
-                            }))
-            }
-        } catch {
-            throw .failed("cannot encode the answers of \(file) row \(row)")
+        var document: [String: JSONValue] = [
+            "questionnaire": .string(answers.questionnaireID), "version": .string(answers.version),
+            "language": .string(answers.language.rawValue),
+            "answers": .object(Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value.json) })),
+        ]
+        if !answers.notes.isEmpty {
+            document["notes"] = .object(Dictionary(uniqueKeysWithValues: answers.notes.map { ($0.key.rawValue, .string($0.value)) }))
+        }
+        answerDocument = JSONValue.object(document).compactJSON
+        scores = card.dimensions.map { dimension in
+            ScoreRow(
+                dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
+                level: dimension.level?.rawValue,
+                coverage: dimension.coverage,
+                // The JSON of `[DiagnosisDocument.CapItem]`, written directly (sorted keys).
+                caps: JSONValue.array(
+                    dimension.caps.map { cap in
+                        .object([
+                            "binding": .bool(cap.binding), "id": .string(cap.id.rawValue), "maxLevel": .string(cap.maxLevel.rawValue),
+                            "reason": .string(cap.reason.resolve(answers.language, fallback: fallback)),
+                        ])
+                    }
+                ).compactJSON)
         }
         scores.append(
             ScoreRow(

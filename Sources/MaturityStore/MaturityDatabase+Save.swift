@@ -58,21 +58,24 @@ extension MaturityDatabase {
         ).insert(db)
     }
 
+    /// The company with this SIREN, else this name (case-insensitive), else a new one. Cached
+    /// statements: a batch import calls this for every respondent.
     static func findOrCreateCompany(_ db: Database, _ company: Company, at date: Date) throws -> Int64 {
-        if let siren = company.siren?.filter(\.isNumber), !siren.isEmpty,
-            let found = try CompanyRecord.filter(CompanyRecord.Columns.siren == siren).fetchOne(db)
+        let siren = company.siren?.filter(\.isNumber).nilIfEmpty
+        if let siren,
+            let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE siren = ?"), arguments: [siren])
         {
-            return found.id ?? 0
+            return found
         }
         let name = (company.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let found = try CompanyRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) {
-            return found.id ?? 0
+        if let found = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM company WHERE name = ? COLLATE NOCASE LIMIT 1"), arguments: [name])
+        {
+            return found
         }
-        var record = CompanyRecord(
-            id: nil, name: name, siren: company.siren?.filter(\.isNumber).nilIfEmpty, sector: company.sector,
-            headcount: company.headcount, region: company.region, createdAt: date)
-        try record.insert(db)
-        return record.id ?? 0
+        try db.cachedStatement(sql: "INSERT INTO company (name, siren, sector, headcount, region, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [name, siren, company.sector, company.headcount, company.region, date])
+        return db.lastInsertedRowID
     }
 
     static func replaceAnswers(_ db: Database, _ assessmentId: Int64, _ answers: AnswerSet, questionnaire: Questionnaire, at date: Date)

@@ -83,7 +83,7 @@ struct CellReader: Sendable {
             }
             return .success(.number(value))
         case .matrix, .useCases:
-            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+            guard let json = JSONValue(parsing: text) else {
                 return .failure(CellProblem("the cell is not JSON; a \(question.kind.typeName) answer in one cell is written as JSON"))
             }
             return .success(json)

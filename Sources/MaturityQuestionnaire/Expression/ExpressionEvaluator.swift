@@ -7,7 +7,6 @@ public struct ExpressionEvaluator: Sendable {
     public var answers: [QuestionID: AnswerValue]
     public var scores: [DimensionID: Double]
     public var levels: [DimensionID: LevelID]
-    private let kinds: [QuestionID: QuestionKind]
 
     public init(
         questionnaire: Questionnaire, answers: [QuestionID: AnswerValue],
@@ -17,7 +16,6 @@ public struct ExpressionEvaluator: Sendable {
         self.answers = answers
         self.scores = scores
         self.levels = levels
-        kinds = Dictionary(questionnaire.allQuestions.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     }
 
     enum Value: Equatable {
@@ -54,7 +52,7 @@ public struct ExpressionEvaluator: Sendable {
     private func answerValue(_ id: QuestionID) -> Value {
         switch answers[id] {
         case let .code(code)?:
-            switch kinds[id] {
+            switch questionnaire.kind(of: id) {
             case .single?, .yesPartlyNo?: return .choice(id, code)
             default: return .missing
             }
@@ -132,7 +130,7 @@ public struct ExpressionEvaluator: Sendable {
 
     private func compareOptions(_ id: QuestionID, _ lhs: String, _ rhs: String) -> Int? {
         if lhs == rhs { return 0 }
-        guard let kind = kinds[id],
+        guard let kind = questionnaire.kind(of: id),
             let a = kind.option(OptionCode(lhs)), let b = kind.option(OptionCode(rhs))
         else { return nil }
         if a.role != .regular || b.role != .regular { return nil }

@@ -7,9 +7,9 @@ public struct Questionnaire: Sendable, Equatable {
     public var title: LocalizedText
     public var description: LocalizedText?
     public var levels: [Level]
-    public var dimensions: [Dimension]
+    public var dimensions: [Dimension] { didSet { index() } }
     /// Company profile and ROI inputs: asked first, never scored.
-    public var profile: [Question]
+    public var profile: [Question] { didSet { index() } }
     public var caps: [Cap]
     public var rules: [Rule]
     /// Lower-case hex SHA-256 of the file's bytes.
@@ -33,15 +33,36 @@ public struct Questionnaire: Sendable, Equatable {
         self.caps = caps
         self.rules = rules
         self.sha256 = sha256
+        index()
     }
 
     /// Every question in asking order: the profile first, then the dimensions in order.
-    public var allQuestions: [Question] { profile + dimensions.flatMap(\.questions) }
+    /// Kept with the lookup tables below whenever `profile` or `dimensions` change, since
+    /// scoring reads them for every respondent.
+    public private(set) var allQuestions: [Question] = []
+    /// Position in `allQuestions` of each question (the first, should an id repeat).
+    private var positions: [QuestionID: Int] = [:]
+    /// The question id answering each profile role.
+    private var roles: [ProfileRole: QuestionID] = [:]
+
+    private mutating func index() {
+        allQuestions = profile + dimensions.flatMap(\.questions)
+        positions = Dictionary(allQuestions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        roles = Dictionary(
+            profile.compactMap { question in question.profileRole.map { ($0, question.id) } }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The scored questions, in order.
-    public var scoredQuestions: [Question] { dimensions.flatMap(\.questions) }
+    public var scoredQuestions: ArraySlice<Question> { allQuestions[profile.count...] }
 
-    public func question(_ id: QuestionID) -> Question? { allQuestions.first { $0.id == id } }
+    public func question(_ id: QuestionID) -> Question? { positions[id].map { allQuestions[$0] } }
+
+    /// Where a question sits in `allQuestions`: reading `allQuestions[position]` in place
+    /// avoids copying the question.
+    public func position(of id: QuestionID) -> Int? { positions[id] }
+
+    /// The kind of a question, without copying the rest of it.
+    public func kind(of id: QuestionID) -> QuestionKind? { positions[id].map { allQuestions[$0].kind } }
 
     public func dimension(_ id: DimensionID) -> Dimension? { dimensions.first { $0.id == id } }
 
@@ -63,9 +84,10 @@ public struct Questionnaire: Sendable, Equatable {
     public func rank(of level: LevelID) -> Int? { levels.firstIndex { $0.id == level } }
 
     /// The question that answers a profile role (company name, salary, ...), if any.
-    public func profileQuestion(for role: ProfileRole) -> Question? {
-        profile.first { $0.profileRole == role }
-    }
+    public func profileQuestion(for role: ProfileRole) -> Question? { roles[role].flatMap(question) }
+
+    /// The id of the question that answers a profile role, if any.
+    public func profileQuestionID(for role: ProfileRole) -> QuestionID? { roles[role] }
 }
 
 /// A semantic version `MAJOR.MINOR.PATCH` with an optional pre-release suffix.

@@ -6,7 +6,8 @@ import MaturityScoring
 import MaturityStore
 
 /// Reads exports chunk by chunk, converts and scores each chunk on every core, and writes it
-/// in one transaction: memory stays flat, and an interruption leaves whole chunks stored.
+/// in one transaction while the next chunk is scored: memory stays flat (two chunks at most),
+/// and an interruption leaves whole chunks stored.
 final class BatchRunner {
     struct Settings {
         var files: [String]
@@ -40,6 +41,9 @@ final class BatchRunner {
     /// Keys seen in this run (hashed), with the row that first had each.
     private var seen: [Int: (file: String, row: Int)] = [:]
     private var bytesBefore: Int64 = 0
+    /// Chunks are written one at a time, in order, on this queue.
+    private let writer = DispatchQueue(label: "maturity.batch.writer")
+    private var pending: PendingWrite<[ImportOutcome]>?
 
     init(settings: Settings, db: MaturityDatabase?, importId: Int64?, stop: StopFlag, summary: BatchSummary) {
         self.settings = settings
@@ -81,7 +85,8 @@ final class BatchRunner {
             settings.writeRejected ? RejectedRowsFile(for: path, directory: settings.rejectedDirectory, header: source.headerRows) : nil
         defer { rejected?.close() }
         let converter = source.converter
-        let questionnaire = settings.questionnaire
+        let scorer = Scorer(questionnaire: settings.questionnaire, explains: false)
+        let planner = RoadmapPlanner(questionnaire: settings.questionnaire)
         var chunk: [RawResponse] = []
         var finished = false
         while !finished && stop.stopped == nil {
@@ -91,10 +96,11 @@ final class BatchRunner {
             } catch {
                 Output.error(error.errorDescription ?? "\(path): error: read error")
                 result.error = Self.reason(error)
+                try finishWrite(&result)
                 return
             }
             finished = chunk.count < Self.chunkSize
-            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, converter, questionnaire) }
+            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, converter, scorer, planner) }
             var ready: [ImportedAssessment] = []
             for item in processed {
                 switch item {
@@ -116,9 +122,11 @@ final class BatchRunner {
                     ready.append(assessment)
                 }
             }
-            try store(ready, &result)
+            try finishWrite(&result)
+            startWrite(ready, &result)
             progress.update(bytes: bytesBefore + source.bytesRead, rows: summary.totals.read + result.read)
         }
+        try finishWrite(&result)
         bytesBefore += source.bytesRead
         if result.read == 0 && result.skipped == 0 && result.error == nil {
             Output.error(ImportError.headerOnly(path: path).errorDescription ?? "")
@@ -133,13 +141,25 @@ final class BatchRunner {
         try file?.append(rejection)
     }
 
-    private func store(_ ready: [ImportedAssessment], _ result: inout BatchSummary.FileResult) throws {
+    /// Counts the levels of a chunk and starts writing it on the writer queue (unless nothing
+    /// is stored), so that the next chunk is read and scored meanwhile.
+    private func startWrite(_ ready: [ImportedAssessment], _ result: inout BatchSummary.FileResult) {
         for item in ready { summary.levels[item.overallLevel ?? "none", default: 0] += 1 }
         guard let db, let importId, !settings.dryRun, !settings.validateOnly, !ready.isEmpty else {
             if settings.dryRun || settings.validateOnly { result.stored += ready.count }
             return
         }
-        let outcomes = try storeCall { try db.storeImported(ready, importId: importId, questionnaire: settings.questionnaire, at: Date()) }
+        let questionnaire = settings.questionnaire
+        pending = PendingWrite(on: writer) {
+            try db.storeImported(ready, importId: importId, questionnaire: questionnaire, at: Date())
+        }
+    }
+
+    /// Waits for the chunk being written, then counts what it stored and updated.
+    private func finishWrite(_ result: inout BatchSummary.FileResult) throws {
+        guard let write = pending else { return }
+        pending = nil
+        let outcomes = try storeCall { try write.wait() }
         for outcome in outcomes {
             switch outcome {
             case let .stored(id):
@@ -153,12 +173,12 @@ final class BatchRunner {
     }
 
     /// Conversion, scoring and the roadmap of one row: pure, run on worker threads.
-    static func process(_ raw: RawResponse, _ converter: ResponseConverter, _ questionnaire: Questionnaire) -> Processed {
+    static func process(_ raw: RawResponse, _ converter: ResponseConverter, _ scorer: Scorer, _ planner: RoadmapPlanner) -> Processed {
         switch converter.convert(raw) {
         case .skipped: return .skipped
         case let .rejected(rejection): return .rejected(rejection)
         case let .response(response):
-            let card = Scorer(questionnaire: questionnaire).score(response.answers)
+            let card = scorer.score(response.answers)
             if let missing = card.missingRequired.first {
                 var rejection = RowRejection(
                     file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },
@@ -168,17 +188,12 @@ final class BatchRunner {
                 rejection.moreRows = response.moreRows
                 return .rejected(rejection)
             }
-            let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
-            do {
-                var assessment = try ImportedAssessment(
-                    key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
-                    engine: ToolInfo.engine)
-                assessment.cells = response.cells
-                return .ready(assessment)
-            } catch {
-                return .rejected(
-                    RowRejection(file: response.file, row: response.row, column: nil, message: "\(error)", cells: response.cells))
-            }
+            let roadmap = planner.plan(card)
+            var assessment = ImportedAssessment(
+                key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
+                engine: ToolInfo.engine)
+            assessment.cells = response.cells
+            return .ready(assessment)
         }
     }
 

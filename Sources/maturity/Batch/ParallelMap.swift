@@ -46,3 +46,24 @@ final class StopFlag: @unchecked Sendable {
 
     var stopped: Int32? { lock.withLock { signal } }
 }
+
+/// One chunk being written on a serial queue while the next chunk is scored: `wait()` gives
+/// its outcome, and always comes before the next write starts, so chunks land in order.
+final class PendingWrite<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Replaced by the write's outcome before `done` is left.
+    private var result: Result<T, any Error> = .failure(CancellationError())
+
+    init(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> T) {
+        done.enter()
+        queue.async {
+            self.result = Result { try body() }
+            self.done.leave()
+        }
+    }
+
+    func wait() throws -> T {
+        done.wait()
+        return try result.get()
+    }
+}

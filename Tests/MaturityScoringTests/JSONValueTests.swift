@@ -1,0 +1,41 @@
+import Foundation
+import MaturityScoring
+import Testing
+
+/// The fast JSON reader and writer used by batch imports agree with Foundation's.
+@Suite struct JSONValueTests {
+    static let valid = [
+        #"{"a": 1, "b": [true, false, null], "c": {"d": "e"}}"#,
+        #"[{"aiActRisk":"high","department":"Commercial","effort":4,"minutes":38.5,"name":"Fiches produits","personalData":false}]"#,
+        #"  [ ]  "#, "{}", "0", "-0.5", "1e3", "2.5E-2", "-12", #""""#, "true", "null",
+        #""caf\u00e9 \"quoted\" back\\slash \/ tab\t line\n""#,
+        #""emoji \ud83d\ude00 and é directly""#,
+        #"{"nested": [[[[1]]]], "dup": 1, "dup": 2}"#,
+    ]
+
+    static let invalid = [
+        "", " ", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "[1 2]", "01", "1.", ".5", "-", "1e", "+1", "tru", "nul",
+        "\"unterminated", "\"bad \\x escape\"", "\"lone \\ud800 surrogate\"", "\"tab\tinside\"", "[1] 2", "{'a': 1}", "NaN",
+        "1e999", String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
+    ]
+
+    @Test(arguments: valid) func readsLikeJSONDecoder(_ text: String) throws {
+        let expected = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(JSONValue(parsing: text) == expected)
+    }
+
+    @Test(arguments: invalid) func refusesWhatIsNotOneJSONValue(_ text: String) {
+        #expect(JSONValue(parsing: text) == nil)
+    }
+
+    @Test func writesCompactJSONWithSortedKeysThatReadsBack() throws {
+        let value = JSONValue.object([
+            "zeta": .array([.number(1), .number(2.5), .null]), "alpha": .string("line\nbreak \"q\" \u{1}"), "Beta": .bool(true),
+            "mid": .object(["b": .number(-3), "a": .string("é")]),
+        ])
+        let text = value.compactJSON
+        #expect(text == #"{"Beta":true,"alpha":"line\nbreak \"q\" \u0001","mid":{"a":"é","b":-3},"zeta":[1,2.5,null]}"#)
+        #expect(JSONValue(parsing: text) == value)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == value)
+    }
+}
