@@ -65,3 +65,48 @@ extension UseCase {
         return .object(fields)
     }
 }
+
+extension AnswerSet {
+    /// The answers-file JSON of this set (questionnaire, version, language, answers, notes;
+    /// no company), compact. Answers and notes come in questionnaire order, which is stable
+    /// and spares sorting the keys of every imported respondent.
+    public func documentJSON(order questionnaire: Questionnaire) -> String {
+        var out = "{\"answers\":"
+        write(answers, order: questionnaire, to: &out) { $0.json }
+        out += ",\"language\":"
+        JSONValue.quote(language.rawValue, to: &out)
+        if !notes.isEmpty {
+            out += ",\"notes\":"
+            write(notes, order: questionnaire, to: &out) { .string($0) }
+        }
+        out += ",\"questionnaire\":"
+        JSONValue.quote(questionnaireID, to: &out)
+        out += ",\"version\":"
+        JSONValue.quote(version, to: &out)
+        out += "}"
+        return out
+    }
+
+    private func write<V>(_ values: [QuestionID: V], order questionnaire: Questionnaire, to out: inout String, _ json: (V) -> JSONValue) {
+        out += "{"
+        var written = 0
+        func field(_ id: QuestionID, _ value: V) {
+            if written > 0 { out += "," }
+            JSONValue.quote(id.rawValue, to: &out)
+            out += ":"
+            json(value).write(to: &out)
+            written += 1
+        }
+        let all = questionnaire.allQuestions
+        for index in all.indices {
+            if let value = values[all[index].id] { field(all[index].id, value) }
+        }
+        // Answers to questions the questionnaire does not have (none after checking) come last.
+        if written < values.count {
+            for (id, value) in values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where questionnaire.position(of: id) == nil {
+                field(id, value)
+            }
+        }
+        out += "}"
+    }
+}

@@ -36,7 +36,10 @@ public struct ImportedAssessment: Sendable {
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
     public var cells: [String] = []
 
-    public init(key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, engine: String) {
+    public init(
+        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, questionnaire: Questionnaire,
+        engine: String
+    ) {
         self.key = key
         self.file = file
         self.row = row
@@ -44,15 +47,7 @@ public struct ImportedAssessment: Sendable {
         company = answers.company
         language = answers.language.rawValue
         let fallback = LanguageCode.english
-        var document: [String: JSONValue] = [
-            "questionnaire": .string(answers.questionnaireID), "version": .string(answers.version),
-            "language": .string(answers.language.rawValue),
-            "answers": .object(Dictionary(uniqueKeysWithValues: answers.answers.map { ($0.key.rawValue, $0.value.json) })),
-        ]
-        if !answers.notes.isEmpty {
-            document["notes"] = .object(Dictionary(uniqueKeysWithValues: answers.notes.map { ($0.key.rawValue, .string($0.value)) }))
-        }
-        answerDocument = JSONValue.object(document).compactJSON
+        answerDocument = answers.documentJSON(order: questionnaire)
         scores = card.dimensions.map { dimension in
             ScoreRow(
                 dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,

@@ -191,6 +191,7 @@ final class BatchRunner {
             let roadmap = planner.plan(card)
             var assessment = ImportedAssessment(
                 key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
+                questionnaire: scorer.questionnaire,
                 engine: ToolInfo.engine)
             assessment.cells = response.cells
             return .ready(assessment)
