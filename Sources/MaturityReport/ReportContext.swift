@@ -44,6 +44,8 @@ struct ReportContext {
         values["progress"] =
             progress ?? ["wave": "", "date": "", "overall": "", "rows": [[String: String]](), "note": "", "hasNote": false]
         values["hasProgress"] = progress != nil
+        values["cohort"] = cohort
+        values["hasCohort"] = input.cohort != nil
         values["appendix"] = appendix
         return values
     }

@@ -16,6 +16,8 @@ public struct ReportInput: Sendable {
     public var wave: Int
     /// The previous wave of the same company, when there is one.
     public var previous: PreviousWave?
+    /// The company against a cohort of companies, when asked for (`report --cohort`).
+    public var cohort: CohortPosition?
 
     public struct PreviousWave: Sendable {
         public var wave: Int

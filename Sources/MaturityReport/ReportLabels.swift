@@ -30,6 +30,10 @@ enum ReportLabels {
         "compliance": "Conformité : AI Act et RGPD", "noCompliance": "Aucun point particulier relevé par les réponses.",
         "notes": "Notes du conseiller", "question": "Question", "note": "Note",
         "progress": "Progrès depuis la vague précédente", "before": "Avant", "after": "Après", "delta": "Écart",
+        "cohort": "Position dans la cohorte", "companies": "entreprises", "yourScore": "Votre score", "q1": "1er quartile",
+        "median": "Médiane", "q3": "3e quartile", "percentile": "Centile", "position": "Position",
+        "cohortNote":
+            "Le centile est la part des entreprises de la cohorte qui ont un score inférieur (ex aequo comptés pour moitié) ; la cohorte inclut l'entreprise.",
         "appendix": "Annexe : toutes les réponses", "answer": "Réponse", "unanswered": "sans réponse",
         "generatedBy": "Rapport produit par",
     ]
@@ -57,6 +61,10 @@ enum ReportLabels {
         "compliance": "Compliance: AI Act and GDPR", "noCompliance": "No particular point raised by the answers.",
         "notes": "Advisor notes", "question": "Question", "note": "Note",
         "progress": "Progress since the previous wave", "before": "Before", "after": "After", "delta": "Change",
+        "cohort": "Position in the cohort", "companies": "companies", "yourScore": "Your score", "q1": "Lower quartile",
+        "median": "Median", "q3": "Upper quartile", "percentile": "Percentile", "position": "Position",
+        "cohortNote":
+            "The percentile is the share of the cohort's companies with a lower score (ties count half); the cohort includes the company.",
         "appendix": "Appendix: every answer", "answer": "Answer", "unanswered": "unanswered",
         "generatedBy": "Report produced by",
     ]

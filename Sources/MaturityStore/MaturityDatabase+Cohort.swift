@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Which assessments a cohort view covers.
-public struct CohortFilter: Sendable, Equatable {
+public struct CohortFilter: Sendable, Hashable {
     public var questionnaireId: String
     /// One `maturity batch` run; else the latest completed assessment of every company.
     public var importId: Int64?
@@ -36,7 +36,29 @@ public struct CohortAction: Sendable, Equatable {
     public var companies: Int
 }
 
+/// What places one assessment in cohorts: its questionnaire, import, sector and size.
+public struct CohortAnchor: Sendable, Equatable {
+    public var questionnaireId: String
+    public var importId: Int64?
+    public var sector: String?
+    public var headcount: String?
+}
+
 extension MaturityDatabase {
+    public func cohortAnchor(of id: AssessmentID) throws(StoreError) -> CohortAnchor {
+        let row = try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT a.questionnaireId, a.importId, c.sector, c.headcount
+                    FROM assessment a JOIN company c ON c.id = a.companyId WHERE a.id = ?
+                    """, arguments: [id.rawValue])
+        }
+        guard let row else { throw .assessmentNotFound(id.rawValue) }
+        return CohortAnchor(
+            questionnaireId: row["questionnaireId"], importId: row["importId"], sector: row["sector"], headcount: row["headcount"])
+    }
+
     /// Members and most frequent roadmap actions of a cohort.
     public func cohort(_ filter: CohortFilter, topActions: Int = 10) throws(StoreError) -> (
         members: [CohortMember], actions: [CohortAction]

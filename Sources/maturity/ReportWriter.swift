@@ -10,6 +10,8 @@ import MaturityStore
 struct ReportWriter {
     let db: MaturityDatabase
     var templates: ReportTemplates = .defaults
+    /// When set, each report places the company in this cohort.
+    var cohort: CohortPositions?
 
     /// `--template DIR`, else `./reports/templates/` when it exists, else the embedded defaults.
     static func templates(directory: String?) throws -> ReportTemplates {
@@ -47,10 +49,11 @@ struct ReportWriter {
             )
             throw ExitCode.failure
         }
-        let input = ReportInput(
+        var input = ReportInput(
             questionnaire: questionnaire, answers: answers, language: language, date: date, engine: ToolInfo.engine,
             advisor: stored.summary.advisor, assessmentID: id.rawValue, wave: stored.summary.wave,
             previous: try previousWave(of: stored, questionnaire, answers, questionnaires))
+        input.cohort = try cohort?.position(of: id, input.diagnosis.document, questionnaire: questionnaire, language: language)
         let body: String
         do {
             body = try ReportRenderer.render(input, format: format, templates: templates, engine: ToolInfo.engine)

@@ -143,6 +143,14 @@ import Testing
         #expect(levels.count >= 4, "varied respondents: \(levels)")
         let reports = try FileManager.default.contentsOfDirectory(atPath: directory + "/out").filter { $0.hasSuffix(".md") }
         #expect(reports.count == 40)
+        // Each report places its company among the 40 respondents of the import.
+        let report = try String(contentsOfFile: directory + "/out/" + reports[0], encoding: .utf8)
+        #expect(report.contains("## Position dans la cohorte\n\nImport n° 1 (40 entreprises)\n"), "\(report.suffix(3000))")
+        #expect(report.contains("| Dimension | Votre score | 1er quartile | Médiane | 3e quartile | Centile | Position |"))
+        let cohort = try await run(["report", "1", "--cohort", "size", "-o", "size.md"])
+        #expect(cohort.status == 0, "\(cohort.stderr)")
+        let bySize = try String(contentsOfFile: directory + "/size.md", encoding: .utf8)
+        #expect(bySize.contains("## Position dans la cohorte\n\nEffectif : "))
     }
 
     @Test func killedMidFileLeavesWholeChunksAndARerunCompletes() async throws {

@@ -54,6 +54,21 @@ import Testing
         #expect(text.contains("| Strategy & leadership | 22.9 | 73.9 | +51.0 |"))
     }
 
+    @Test func cohortPositionNeedsAnImportOrEnoughCompanies() async throws {
+        try await save("advanced-pme")
+        let notImported = try await run(["report", "1", "--cohort", "import", "-o", "c.md"])
+        #expect(notImported.status == 1)
+        #expect(notImported.stderr == "error: assessment #1 was not imported by 'maturity batch'; use --cohort all\n")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/c.md"))
+        let tooFew = try await run(["report", "1", "--cohort", "all", "-o", "c.md"])
+        #expect(tooFew.status == 0, "\(tooFew.stderr)")
+        #expect(
+            tooFew.stderr
+                == "note: assessment #1: the cohort (All companies) has 1 scored company; at least 5 are needed to show a position\n")
+        let text = try String(contentsOfFile: directory + "/c.md", encoding: .utf8)
+        #expect(!text.contains("Position in the cohort"))
+    }
+
     @Test func firmTemplatesOverrideAndTheirErrorsAreLocated() async throws {
         try await save("beginner-tpe")
         let templates = directory + "/brand"

@@ -167,6 +167,16 @@ extension DefaultTemplates {
 {{/progress.rows}}
 </table>
 {{/hasProgress}}
+{{#hasCohort}}
+<h2>{{labels.cohort}}</h2>
+<p>{{cohort.title}} ({{cohort.companies}} {{labels.companies}})</p>
+<table>
+<tr><th>{{labels.dimension}}</th><th>{{labels.yourScore}}</th><th>{{labels.q1}}</th><th>{{labels.median}}</th><th>{{labels.q3}}</th><th>{{labels.percentile}}</th><th>{{labels.position}}</th></tr>
+{{#cohort.rows}}<tr><td>{{name}}</td><td class="num">{{score}}</td><td class="num">{{q1}}</td><td class="num">{{median}}</td><td class="num">{{q3}}</td><td class="num">{{percentile}}</td><td>{{band}}</td></tr>
+{{/cohort.rows}}
+</table>
+<p class="muted">{{labels.cohortNote}}</p>
+{{/hasCohort}}
 </section>
 
 <section>

@@ -156,6 +156,20 @@ extension DefaultTemplates {
 | {{name}} | {{before}} | {{after}} | {{delta}} |
 {{/progress.rows}}
 {{/hasProgress}}
+{{#hasCohort}}
+
+## {{labels.cohort}}
+
+{{cohort.title}} ({{cohort.companies}} {{labels.companies}})
+
+| {{labels.dimension}} | {{labels.yourScore}} | {{labels.q1}} | {{labels.median}} | {{labels.q3}} | {{labels.percentile}} | {{labels.position}} |
+|---|---:|---:|---:|---:|---:|---|
+{{#cohort.rows}}
+| {{name}} | {{score}} | {{q1}} | {{median}} | {{q3}} | {{percentile}} | {{band}} |
+{{/cohort.rows}}
+
+{{labels.cohortNote}}
+{{/hasCohort}}
 
 ## {{labels.appendix}}
 {{#appendix}}

@@ -122,7 +122,9 @@ struct BatchCommand: ParsableCommand {
     }
 
     func writeReports(_ ids: [AssessmentID], db: MaturityDatabase, folder: String) throws -> [String] {
-        let writer = ReportWriter(db: db, templates: try ReportWriter.templates(directory: nil))
+        var writer = ReportWriter(db: db, templates: try ReportWriter.templates(directory: nil))
+        // Each report places its company among the respondents of this import.
+        writer.cohort = CohortPositions(db: db, scope: .import)
         let date = Date()
         return try ids.map { id in
             let stored = try storeCall { try db.assessment(id) }

@@ -30,14 +30,23 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the report.")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Place the company in a cohort: import (same 'maturity batch' run), all, sector or size (latest assessment of every company, or of those in the same sector or headcount band).",
+            valueName: "scope"))
+    var cohort: CohortScope?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.open()
-        let writer = ReportWriter(db: db, templates: try ReportWriter.templates(directory: templateDirectory))
+        var writer = ReportWriter(db: db, templates: try ReportWriter.templates(directory: templateDirectory))
+        writer.cohort = cohort.map { CohortPositions(db: db, scope: $0) }
         let path = try writer.write(AssessmentID(rawValue: id), language: language.map { LanguageCode($0) }, format: format, to: output)
         Output.write(path + "\n")
     }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension CohortScope: ExpressibleByArgument {}
