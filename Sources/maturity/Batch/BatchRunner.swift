@@ -19,6 +19,8 @@ final class BatchRunner {
         var validateOnly: Bool
         var rejectedDirectory: String?
         var writeRejected: Bool
+        /// Keep the ids of stored assessments (for `--reports`); a large import does not need them.
+        var keepsStoredIds = false
         var delimiter: UInt8?
     }
 
@@ -38,8 +40,9 @@ final class BatchRunner {
     let progress: ProgressBar
     var summary: BatchSummary
     var storedIds: [AssessmentID] = []
-    /// Keys seen in this run (hashed), with the row that first had each.
-    private var seen: [Int: (file: String, row: Int)] = [:]
+    /// Keys seen in this run (hashed), with the file (index in `settings.files`, high 16 bits)
+    /// and row that first had each: 16 bytes a respondent, so memory stays low at a million.
+    private var seen: [Int: UInt64] = [:]
     private var bytesBefore: Int64 = 0
     /// Chunks are written one at a time, in order, on this queue.
     private let writer = DispatchQueue(label: "maturity.batch.writer")
@@ -58,16 +61,16 @@ final class BatchRunner {
     }
 
     func run() throws {
-        for path in settings.files {
+        for (index, path) in settings.files.enumerated() {
             guard stop.stopped == nil else { break }
-            try importFile(path)
+            try importFile(path, index)
         }
         progress.finish()
         summary.interrupted = stop.stopped != nil
         summary.signal = stop.stopped
     }
 
-    private func importFile(_ path: String) throws {
+    private func importFile(_ path: String, _ fileIndex: Int) throws {
         var result = BatchSummary.FileResult(path: path, format: settings.format.rawValue)
         defer { summary.files.append(result) }
         let source: any ResponseSource
@@ -112,13 +115,14 @@ final class BatchRunner {
                     result.read += 1
                     if let first = seen[assessment.key.hashValue] {
                         let what = assessment.key.contains("#row:") ? "the same row as" : "duplicate respondent; first seen at"
+                        let firstFile = settings.files[Int(first >> 48)]
                         try reject(
                             RowRejection(
-                                file: path, row: assessment.row, column: nil, message: "\(what) \(first.file):\(first.row)",
+                                file: path, row: assessment.row, column: nil, message: "\(what) \(firstFile):\(first & 0xFFFF_FFFF_FFFF)",
                                 cells: assessment.cells), &result, rejected)
                         continue
                     }
-                    seen[assessment.key.hashValue] = (path, assessment.row)
+                    seen[assessment.key.hashValue] = UInt64(fileIndex) << 48 | UInt64(assessment.row)
                     ready.append(assessment)
                 }
             }
@@ -164,10 +168,10 @@ final class BatchRunner {
             switch outcome {
             case let .stored(id):
                 result.stored += 1
-                storedIds.append(id)
+                if settings.keepsStoredIds { storedIds.append(id) }
             case let .updated(id):
                 result.updated += 1
-                storedIds.append(id)
+                if settings.keepsStoredIds { storedIds.append(id) }
             }
         }
     }

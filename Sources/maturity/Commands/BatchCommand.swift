@@ -75,7 +75,8 @@ struct BatchCommand: ParsableCommand {
         var settings = BatchRunner.Settings(
             files: files, format: format, mapping: importMapping, questionnaire: questionnaire, dryRun: dryRun,
             validateOnly: strict && !dryRun,
-            rejectedDirectory: rejected, writeRejected: true, delimiter: delimiter.flatMap(CSVDialect.delimiter(named:)))
+            rejectedDirectory: rejected, writeRejected: true, keepsStoredIds: reports != nil,
+            delimiter: delimiter.flatMap(CSVDialect.delimiter(named:)))
         let stop = StopFlag()
         Interrupts.install { signal in
             if stop.stopped != nil { Foundation.exit(128 + signal) }
@@ -87,7 +88,7 @@ struct BatchCommand: ParsableCommand {
             try check.run()
             if check.summary.failed || check.summary.interrupted {
                 summary = check.summary
-                return try finish(summary, questionnaire, stored: [])
+                return try finish(summary, questionnaire)
             }
             settings.validateOnly = false
             settings.writeRejected = false
@@ -95,7 +96,7 @@ struct BatchCommand: ParsableCommand {
         guard !dryRun else {
             let runner = BatchRunner(settings: settings, db: nil, importId: nil, stop: stop, summary: summary)
             try runner.run()
-            return try finish(runner.summary, questionnaire, stored: [])
+            return try finish(runner.summary, questionnaire)
         }
         let db = try database.open()
         let importId = try storeCall {
@@ -110,7 +111,7 @@ struct BatchCommand: ParsableCommand {
         try runner.run()
         var result = runner.summary
         if let reports, !result.interrupted { result.reports = try writeReports(runner.storedIds, db: db, folder: reports) }
-        try finish(result, questionnaire, stored: runner.storedIds)
+        try finish(result, questionnaire)
     }
 
     func loadMapping(_ questionnaire: Questionnaire) throws -> ImportMapping? {
@@ -135,7 +136,7 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
-    func finish(_ summary: BatchSummary, _ questionnaire: Questionnaire, stored: [AssessmentID]) throws {
+    func finish(_ summary: BatchSummary, _ questionnaire: Questionnaire) throws {
         if json {
             try Output.writeJSON(summary)
         } else {
