@@ -52,51 +52,49 @@ private struct JSONParser {
     }
 
     mutating func object(depth: Int) -> JSONValue? {
-        index += 1
         var fields: [String: JSONValue] = [:]
-        skipSpace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object(fields)
-        }
-        while true {
-            skipSpace()
-            guard current == UInt8(ascii: "\""), let key = string() else { return nil }
-            skipSpace()
-            guard current == UInt8(ascii: ":") else { return nil }
-            index += 1
-            guard let item = value(depth: depth + 1) else { return nil }
+        let closed = items(closing: UInt8(ascii: "}")) { parser in
+            parser.skipSpace()
+            guard parser.current == UInt8(ascii: "\""), let key = parser.string() else { return false }
+            parser.skipSpace()
+            guard parser.current == UInt8(ascii: ":") else { return false }
+            parser.index += 1
+            guard let item = parser.value(depth: depth + 1) else { return false }
             // A repeated key keeps its first value, as `JSONDecoder` does.
             if fields[key] == nil { fields[key] = item }
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return .object(fields)
-            default: return nil
-            }
+            return true
         }
+        return closed ? .object(fields) : nil
     }
 
     mutating func array(depth: Int) -> JSONValue? {
+        var elements: [JSONValue] = []
+        let closed = items(closing: UInt8(ascii: "]")) { parser in
+            guard let item = parser.value(depth: depth + 1) else { return false }
+            elements.append(item)
+            return true
+        }
+        return closed ? .array(elements) : nil
+    }
+
+    /// The comma-separated items of an object or array, from its opening bracket through
+    /// `closing`: false when an item or a separator is malformed.
+    mutating func items(closing: UInt8, _ item: (inout JSONParser) -> Bool) -> Bool {
         index += 1
-        var items: [JSONValue] = []
         skipSpace()
-        if current == UInt8(ascii: "]") {
+        if current == closing {
             index += 1
-            return .array(items)
+            return true
         }
         while true {
-            guard let item = value(depth: depth + 1) else { return nil }
-            items.append(item)
+            guard item(&self) else { return false }
             skipSpace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
+            case closing:
                 index += 1
-                return .array(items)
-            default: return nil
+                return true
+            default: return false
             }
         }
     }
