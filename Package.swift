@@ -81,13 +81,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityScoringTests",
-            dependencies: ["MaturityScoring", "MaturityTestSupport"],
-            exclude: ["Golden"]
+            dependencies: ["MaturityScoring", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityRoadmapTests",
-            dependencies: ["MaturityRoadmap", "MaturityTestSupport"],
-            exclude: ["Golden"]
+            dependencies: ["MaturityRoadmap", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityInterviewTests",
@@ -95,8 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityReportTests",
-            dependencies: ["MaturityReport", "MaturityTestSupport", .product(name: "Ink", package: "Ink")],
-            exclude: ["Golden"]
+            dependencies: ["MaturityReport", "MaturityTestSupport", .product(name: "Ink", package: "Ink")]
         ),
         .testTarget(
             name: "MaturityImportTests",
