@@ -36,16 +36,25 @@ public enum MaturityBinary {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        // Drain stderr concurrently so a chatty process never blocks on a full pipe.
-        let errData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderrData = await errData.value
+        // The reads and the wait block: they run on Dispatch threads, never on the two threads
+        // of Swift's cooperative pool, which every other test needs to make progress.
+        async let errData = blocking { err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = await blocking { out.fileHandleForReading.readDataToEndOfFile() }
+        let stderrData = await errData
+        await blocking { process.waitUntilExit() }
         return Result(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
             status: process.terminationStatus)
+    }
+
+    /// Runs a blocking call on a Dispatch thread and waits for it without holding a thread of
+    /// the cooperative pool.
+    public static func blocking<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
     }
 }
 

@@ -9,8 +9,8 @@ public enum ShellRunner {
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await MaturityBinary.blocking { out.fileHandleForReading.readDataToEndOfFile() }
+        await MaturityBinary.blocking { process.waitUntilExit() }
         return MaturityBinary.Result(stdout: String(decoding: data, as: UTF8.self), stderr: "", status: process.terminationStatus)
     }
 
@@ -28,9 +28,9 @@ public enum ShellRunner {
         killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
         killer.arguments = ["-KILL", "-P", String(pid)]
         try killer.run()
-        killer.waitUntilExit()
+        await MaturityBinary.blocking { killer.waitUntilExit() }
         kill(pid, SIGKILL)
-        process.waitUntilExit()
+        await MaturityBinary.blocking { process.waitUntilExit() }
     }
 
     static func process(_ script: String, argument: String, in directory: String, environment: [String: String]) -> Process {
