@@ -40,10 +40,16 @@ public final class MaturityDatabase: Sendable {
         let previous = umask(0o077)
         defer { umask(previous) }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            let database = MaturityDatabase(writer: pool, path: path)
-            try database.migrate()
-            return database
+            // Opening (WAL set-up) and migrating, one process at a time: GRDB reads which
+            // migrations are applied before it runs each in its own transaction, so two processes
+            // opening a new (or older) file at once could both apply the same one, and switching
+            // a new file to WAL can fail as "locked" without waiting.
+            return try withFolderLock(folder.isEmpty ? "." : folder) {
+                let pool = try DatabasePool(path: path, configuration: configuration())
+                let database = MaturityDatabase(writer: pool, path: path)
+                try database.migrate()
+                return database
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -114,4 +120,16 @@ public final class MaturityDatabase: Sendable {
 /// Creates an empty file readable by its owner only.
 private func createPrivateFile(_ path: String) -> Int32 {
     open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+}
+
+/// Runs `body` holding an exclusive `flock` on `folder`, so that processes opening databases in
+/// the same folder migrate one after the other. The lock is on the folder, not the database
+/// file: closing a descriptor of the database file would drop SQLite's own POSIX locks.
+private func withFolderLock<T>(_ folder: String, _ body: () throws -> T) throws -> T {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return try body() }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(descriptor, LOCK_UN) }
+    return try body()
 }

@@ -129,6 +129,23 @@ import Testing
         #expect(rows.count == 10)
     }
 
+    @Test func processesOpeningANewFileTogetherAllMigrateIt() async throws {
+        // Three processes create and migrate the same new file at once, five times over.
+        for round in 1...5 {
+            let path = "new\(round)/m.sqlite"
+            func save(_ company: String) async throws -> MaturityBinary.Result {
+                try await MaturityBinary.run(
+                    ["score", "--answers", "beginner-tpe.json", "--save", "--company", company, "--db", path], in: directory,
+                    environment: env)
+            }
+            async let first = save("A")
+            async let second = save("B")
+            async let third = save("C")
+            for result in try await [first, second, third] { #expect(result.status == 0, "\(result.stderr)") }
+            #expect(try MaturityDatabase.open(path: directory + "/" + path).appliedMigrations().count == 2)
+        }
+    }
+
     @Test func processKilledWhileWritingLeavesAConsistentDatabase() async throws {
         let script =
             "i=0; while [ $i -lt 200 ]; do \(MaturityBinary.url.path) score --answers beginner-tpe.json --save --company \"K$i\" >/dev/null 2>>saved.log; i=$((i+1)); done"
