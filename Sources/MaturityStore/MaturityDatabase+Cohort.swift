@@ -101,6 +101,7 @@ extension MaturityDatabase {
                 if let score: Double = row["score"] { members[id]?.scores[dimension] = score }
                 if let level: String = row["level"] { members[id]?.levels[dimension] = level }
             }
+            guard topActions > 0 else { return (order.compactMap { members[$0] }, []) }
             let actions = try Row.fetchAll(
                 db,
                 sql: """

@@ -24,16 +24,15 @@ final class CohortPositions {
         let anchor = try storeCall { try db.cohortAnchor(of: id) }
         let (filter, title) = try cohort(of: id, anchor, questionnaire, language)
         if members[filter] == nil {
-            members[filter] = try storeCall { try db.cohort(filter, topActions: 0) }.members.map {
-                CohortReport.Member(sector: $0.sector, size: $0.headcount, scores: $0.scores, levels: $0.levels)
-            }
+            members[filter] = try storeCall { try db.cohort(filter, topActions: 0) }.members.map(CohortReport.Member.init)
         }
         var scores = [CohortReport.overallKey: document.overall.score].compactMapValues { $0 }
         for dimension in document.dimensions { scores[dimension.id] = dimension.score }
         let cohort = members[filter] ?? []
         guard let position = CohortPosition(title: title, scores: scores, members: cohort, questionnaire: questionnaire) else {
+            let scored = cohort.count { $0.scores[CohortReport.overallKey] != nil }
             Output.error(
-                "note: assessment #\(id): the cohort (\(title)) has \(cohort.count) scored compan\(cohort.count == 1 ? "y" : "ies"); at least \(CohortPosition.minimumCompanies) are needed to show a position"
+                "note: assessment #\(id): the cohort (\(title)) has \(scored) scored compan\(scored == 1 ? "y" : "ies"); at least \(CohortPosition.minimumCompanies) are needed to show a position"
             )
             return nil
         }
@@ -67,6 +66,13 @@ final class CohortPositions {
                 .map { $0.label.resolve(language, fallback: questionnaire.defaultLanguage) }
             return (filter, (french ? "Effectif : " : "Headcount: ") + (label ?? size))
         }
+    }
+}
+
+extension CohortReport.Member {
+    /// A cohort member as the store reads it.
+    init(_ member: CohortMember) {
+        self.init(sector: member.sector, size: member.headcount, scores: member.scores, levels: member.levels)
     }
 }
 

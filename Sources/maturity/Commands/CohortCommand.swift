@@ -56,7 +56,7 @@ struct CohortCommand: ParsableCommand {
         if let size { title += " – \(size)" }
         let report = CohortReport(
             title: title,
-            members: members.map { CohortReport.Member(sector: $0.sector, size: $0.headcount, scores: $0.scores, levels: $0.levels) },
+            members: members.map(CohortReport.Member.init),
             actions: actions.map { ($0.ruleId, $0.phase, $0.title, $0.companies) }, questionnaire: questionnaire, language: language)
         let text: String
         switch format {
