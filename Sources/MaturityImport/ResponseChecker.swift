@@ -22,11 +22,16 @@ public struct ResponseChecker: Sendable {
         mapping?.survey ?? (file as NSString).lastPathComponent
     }
 
+    /// Checks `answerFile`, or its header with `positioned` answers when the caller has them.
     func check(
-        _ answerFile: AnswerFile, row: Int, cells: [String], key: String, respondent: String, columns: [QuestionID: Int]
+        _ answerFile: AnswerFile, positioned: [PositionedAnswer]? = nil, row: Int, cells: [String], key: String, respondent: String,
+        columns: [QuestionID: Int]
     ) -> ConvertedRow {
         do {
-            var answers = try reader.read(answerFile, path: file)
+            var answers =
+                if let positioned { try reader.read(answerFile, positioned: positioned, path: file) } else {
+                    try reader.read(answerFile, path: file)
+                }
             if answers.company.name?.trimmed.isEmpty ?? true {
                 answers.company.name = respondent.isEmpty ? "\(scope) row \(row)" : "\(scope) #\(respondent)"
             }

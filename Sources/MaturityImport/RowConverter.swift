@@ -6,16 +6,26 @@ import MaturityScoring
 /// Turns export rows into checked answer sets through a mapping resolved against the header.
 /// Pure and `Sendable`: rows are converted on every core.
 public struct RowConverter: Sendable {
-    struct ResolvedQuestion: Sendable {
+    /// A class: rows read it in place (a struct was copied, with its `Question`, for every cell).
+    final class ResolvedQuestion: Sendable {
         enum Source: Sendable {
             case column(Int)
             case choiceColumns([(option: OptionCode, column: Int)])
             case rows([(row: OptionCode, column: Int)])
         }
 
-        var reader: CellReader
-        var source: Source
-        var firstColumn: Int
+        let reader: CellReader
+        let source: Source
+        let firstColumn: Int
+        /// Position of the question in `Questionnaire.allQuestions`.
+        let position: Int
+
+        init(reader: CellReader, source: Source, firstColumn: Int, position: Int) {
+            self.reader = reader
+            self.source = source
+            self.firstColumn = firstColumn
+            self.position = position
+        }
 
         func read(_ cell: (Int) -> String) -> Result<JSONValue?, CellProblem> {
             switch source {
@@ -30,6 +40,8 @@ public struct RowConverter: Sendable {
     public let header: HeaderIndex
     public let questionnaire: Questionnaire
     let questions: [ResolvedQuestion]
+    /// 0-based first column of each question, to locate problems.
+    let columns: [QuestionID: Int]
     let respondent: Int?
     let company: [(field: ImportMapping.CompanyField, column: Int)]
     let filters: [(filter: RowFilter, column: Int)]
@@ -55,22 +67,26 @@ public struct RowConverter: Sendable {
         }
         var questions: [ResolvedQuestion] = []
         for item in mapping.questions {
-            guard let question = questionnaire.question(item.question) else { continue }
+            guard let position = questionnaire.position(of: item.question) else { continue }
+            let question = questionnaire.allQuestions[position]
             let reader = CellReader(question: question, mapping: item, notApplicable: mapping.notApplicable)
             switch item.source {
             case let .column(ref):
                 let column = resolve(ref)
-                questions.append(ResolvedQuestion(reader: reader, source: .column(column), firstColumn: column))
+                questions.append(ResolvedQuestion(reader: reader, source: .column(column), firstColumn: column, position: position))
             case let .choiceColumns(pairs):
                 let resolved = pairs.map { (option: $0.option, column: resolve($0.column)) }
                 questions.append(
-                    ResolvedQuestion(reader: reader, source: .choiceColumns(resolved), firstColumn: resolved.first?.column ?? 0))
+                    ResolvedQuestion(
+                        reader: reader, source: .choiceColumns(resolved), firstColumn: resolved.first?.column ?? 0, position: position))
             case let .rows(pairs):
                 let resolved = pairs.map { (row: $0.row, column: resolve($0.column)) }
-                questions.append(ResolvedQuestion(reader: reader, source: .rows(resolved), firstColumn: resolved.first?.column ?? 0))
+                questions.append(
+                    ResolvedQuestion(reader: reader, source: .rows(resolved), firstColumn: resolved.first?.column ?? 0, position: position))
             }
         }
         self.questions = questions
+        columns = Dictionary(questions.map { ($0.reader.question.id, $0.firstColumn) }, uniquingKeysWith: { $1 })
         respondent = mapping.respondent.map(resolve)
         company = ImportMapping.CompanyField.allCases.compactMap { field in mapping.company[field].map { (field, resolve($0)) } }
         filters = mapping.filters.map { ($0, resolve($0.column)) }
@@ -97,19 +113,15 @@ public struct RowConverter: Sendable {
         if cells.count > header.width {
             return reject(header.width, "the row has \(cells.count) cells, the header \(header.width); check for an unquoted delimiter")
         }
-        var answerFile = AnswerFile(questionnaire: questionnaire.id, language: language, company: Company(), answers: [:])
-        var columns: [QuestionID: Int] = [:]
-        answerFile.answers?.reserveCapacity(questions.count)
-        columns.reserveCapacity(questions.count)
-        // By index: iterating would copy each resolved question (and its `Question`) per row.
-        for index in questions.indices {
-            let id = questions[index].reader.question.id
-            columns[id] = questions[index].firstColumn
-            switch questions[index].read(cell) {
-            case let .success(json?): answerFile.answers?[id.rawValue] = json
+        var answerFile = AnswerFile(questionnaire: questionnaire.id, language: language, company: Company())
+        var answers: [PositionedAnswer] = []
+        answers.reserveCapacity(questions.count)
+        for question in questions {
+            switch question.read(cell) {
+            case let .success(json?): answers.append(PositionedAnswer(position: question.position, json: json))
             case .success(nil): break
             case let .failure(problem):
-                return reject(problem.column ?? questions[index].firstColumn, "question '\(id)': \(problem.message)")
+                return reject(problem.column ?? question.firstColumn, "question '\(question.reader.question.id)': \(problem.message)")
             }
         }
         for (field, column) in company {
@@ -126,7 +138,7 @@ public struct RowConverter: Sendable {
         let id = respondent.map { cell($0).trimmed } ?? ""
         if let column = respondent, id.isEmpty { return reject(column, "the respondent column is empty") }
         let key = id.isEmpty ? "\(checker.scope)#row:\(Self.hash(cells))" : "\(checker.scope)#\(id)"
-        return checker.check(answerFile, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
+        return checker.check(answerFile, positioned: answers, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
     }
 
     /// First 16 hex digits of the SHA-256 of the cells.

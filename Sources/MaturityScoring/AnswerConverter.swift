@@ -22,6 +22,11 @@ struct AnswerConverter {
             let hint = Suggestion.hint(for: id.rawValue, in: questionnaire.allQuestions.map(\.id.rawValue))
             return .failure(AnswerIssue(.unknownQuestion, question: id, "unknown question\(hint)"))
         }
+        return convert(json, at: position)
+    }
+
+    /// The answer to the question at `position` in `allQuestions`.
+    func convert(_ json: JSONValue, at position: Int) -> Result<AnswerValue?, AnswerIssue> {
         if json == .null { return .success(nil) }
         do {
             return .success(try value(json, questionnaire.allQuestions[position]))

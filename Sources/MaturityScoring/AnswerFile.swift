@@ -71,30 +71,33 @@ extension AnswerSet {
     /// no company), compact. Answers and notes come in questionnaire order, which is stable
     /// and spares sorting the keys of every imported respondent.
     public func documentJSON(order questionnaire: Questionnaire) -> String {
-        var out = "{\"answers\":"
-        write(answers, order: questionnaire, to: &out) { $0.json }
-        out += ",\"language\":"
-        JSONValue.quote(language.rawValue, to: &out)
+        var out = JSONBytes(capacity: 4096)
+        out.raw("{\"answers\":")
+        write(answers, order: questionnaire, to: &out) { $0.answer($1) }
+        out.raw(",\"language\":")
+        out.string(language.rawValue)
         if !notes.isEmpty {
-            out += ",\"notes\":"
-            write(notes, order: questionnaire, to: &out) { .string($0) }
+            out.raw(",\"notes\":")
+            write(notes, order: questionnaire, to: &out) { $0.string($1) }
         }
-        out += ",\"questionnaire\":"
-        JSONValue.quote(questionnaireID, to: &out)
-        out += ",\"version\":"
-        JSONValue.quote(version, to: &out)
-        out += "}"
-        return out
+        out.raw(",\"questionnaire\":")
+        out.string(questionnaireID)
+        out.raw(",\"version\":")
+        out.string(version)
+        out.raw("}")
+        return out.string
     }
 
-    private func write<V>(_ values: [QuestionID: V], order questionnaire: Questionnaire, to out: inout String, _ json: (V) -> JSONValue) {
-        out += "{"
+    private func write<V>(
+        _ values: [QuestionID: V], order questionnaire: Questionnaire, to out: inout JSONBytes, _ write: (inout JSONBytes, V) -> Void
+    ) {
+        out.raw("{")
         var written = 0
         func field(_ id: QuestionID, _ value: V) {
-            if written > 0 { out += "," }
-            JSONValue.quote(id.rawValue, to: &out)
-            out += ":"
-            json(value).write(to: &out)
+            if written > 0 { out.raw(",") }
+            out.string(id.rawValue)
+            out.raw(":")
+            write(&out, value)
             written += 1
         }
         let all = questionnaire.allQuestions
@@ -107,6 +110,6 @@ extension AnswerSet {
                 field(id, value)
             }
         }
-        out += "}"
+        out.raw("}")
     }
 }

@@ -52,6 +52,41 @@ public struct PreparedAnswerReader: Sendable {
     }
 
     public func read(_ file: AnswerFile, path: String) throws(AnswerFileError) -> AnswerSet {
+        try read(file, path: path) { set, issues in
+            var answerIssues: [(key: String, issue: AnswerIssue)] = []
+            for (key, json) in file.answers ?? [:] {
+                switch converter.convert(json, for: QuestionID(key)) {
+                case let .success(value?): set.answers[QuestionID(key)] = value
+                case .success(nil): break
+                case let .failure(issue): answerIssues.append((key, issue))
+                }
+            }
+            // Sorted only when there is something to report: the order of messages is stable.
+            issues += answerIssues.sorted { $0.key < $1.key }.map(\.issue)
+        }
+    }
+
+    /// The answers of `file` (whose own `answers` are ignored) given by questionnaire position,
+    /// as a batch import reads them: no lookups by question id.
+    public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], path: String) throws(AnswerFileError) -> AnswerSet {
+        try read(file, path: path) { set, issues in
+            set.answers.reserveCapacity(answers.count)
+            let questions = questionnaire.allQuestions
+            for index in answers.indices {
+                let position = answers[index].position
+                switch converter.convert(answers[index].json, at: position) {
+                case let .success(value?): set.answers[questions[position].id] = value
+                case .success(nil): break
+                case let .failure(issue): issues.append(issue)
+                }
+            }
+        }
+    }
+
+    /// Everything but the answers: questionnaire, version, language, company and notes.
+    private func read(
+        _ file: AnswerFile, path: String, answers: (inout AnswerSet, inout [AnswerIssue]) -> Void
+    ) throws(AnswerFileError) -> AnswerSet {
         if let id = file.questionnaire, id != questionnaire.id {
             throw .otherQuestionnaire(path: path, found: id, expected: questionnaire.id)
         }
@@ -71,16 +106,7 @@ public struct PreparedAnswerReader: Sendable {
             }
         }
         set.company = file.company ?? Company()
-        var answerIssues: [(key: String, issue: AnswerIssue)] = []
-        for (key, json) in file.answers ?? [:] {
-            switch converter.convert(json, for: QuestionID(key)) {
-            case let .success(value?): set.answers[QuestionID(key)] = value
-            case .success(nil): break
-            case let .failure(issue): answerIssues.append((key, issue))
-            }
-        }
-        // Sorted only when there is something to report: the order of messages is stable.
-        issues += answerIssues.sorted { $0.key < $1.key }.map(\.issue)
+        answers(&set, &issues)
         for (key, note) in file.notes ?? [:] { set.notes[QuestionID(key)] = note }
         set.company = CompanyProfile.merge(set.company, answers: set.answers, questionnaire: questionnaire)
         guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
@@ -88,6 +114,16 @@ public struct PreparedAnswerReader: Sendable {
     }
 }
 
+/// The JSON answer to the question at `position` in `Questionnaire.allQuestions`.
+public struct PositionedAnswer: Sendable {
+    public var position: Int
+    public var json: JSONValue
+
+    public init(position: Int, json: JSONValue) {
+        self.position = position
+        self.json = json
+    }
+}
 /// Company fields from the answers of profile questions, where the `company` object is silent.
 public enum CompanyProfile {
     public static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {

@@ -55,34 +55,9 @@ extension JSONValue {
     /// Compact JSON with sorted keys, written directly: several times faster than
     /// `JSONEncoder` for the answer documents of a batch import.
     public var compactJSON: String {
-        var out = ""
-        write(to: &out)
-        return out
-    }
-
-    func write(to out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
-        case let .number(value): out += value.isFinite ? value.compactDescription : "null"
-        case let .string(text): Self.quote(text, to: &out)
-        case let .array(items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                item.write(to: &out)
-            }
-            out += "]"
-        case let .object(fields):
-            out += "{"
-            for (index, key) in fields.keys.sorted(by: Self.byteOrder).enumerated() {
-                if index > 0 { out += "," }
-                Self.quote(key, to: &out)
-                out += ":"
-                fields[key]?.write(to: &out)
-            }
-            out += "}"
-        }
+        var out = JSONBytes()
+        out.value(self)
+        return out.string
     }
 
     /// Keys in the order of their UTF-8 bytes (code point order): the same order as
@@ -98,32 +73,5 @@ extension JSONValue {
                 return order != 0 ? order < 0 : left.count < right.count
             }
         }
-    }
-
-    static func quote(_ text: String, to out: inout String) {
-        out += "\""
-        var copy = text
-        let plain = copy.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-        if plain {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
