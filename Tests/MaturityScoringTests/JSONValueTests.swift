@@ -1,4 +1,5 @@
 import Foundation
+import MaturityQuestionnaire
 import MaturityScoring
 import Testing
 
@@ -37,5 +38,22 @@ import Testing
         #expect(text == #"{"Beta":true,"alpha":"line\nbreak \"q\" \u0001","mid":{"a":"é","b":-3},"zeta":[1,2.5,null]}"#)
         #expect(JSONValue(parsing: text) == value)
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == value)
+    }
+
+    /// The batch import writes answers straight into bytes; they must read as `AnswerValue.json`.
+    @Test(arguments: [
+        AnswerValue.code("core"), .codes(["a", "b\"c", "é"]), .codes([]), .number(0), .number(-12), .number(1_234_567.25),
+        .number(1e20), .number(-0.5), .text("tab\there\u{1F}\\"), .matrix(["vision": .number(4), "audio": .code("na")]),
+        .useCases([
+            UseCase(
+                name: "Devis", department: nil, frequencyPerWeek: 3, minutesPerOccurrence: 12.5, people: 2, impact: 4, effort: 2,
+                personalData: true, aiActRisk: .limited)
+        ]),
+    ])
+    func writesAnswersAsTheirJSON(_ answer: AnswerValue) {
+        var bytes = JSONBytes()
+        bytes.answer(answer)
+        #expect(bytes.string == answer.json.compactJSON)
+        #expect(JSONValue(parsing: bytes.string) == answer.json)
     }
 }
