@@ -2,42 +2,45 @@ import MaturityQuestionnaire
 
 /// Applies caps dimension by dimension, in an order where every dimension a cap reads is final
 /// before the cap is evaluated (the loader has rejected cycles).
-struct CapApplication {
+struct CapApplication: Sendable {
     let questionnaire: Questionnaire
-    let answers: [QuestionID: AnswerValue]
+    /// Every dimension, in evaluation order, with its caps; worked out once per questionnaire.
+    let steps: [(dimension: DimensionID, caps: [Cap])]
 
-    func apply(to dimensions: [DimensionScore]) -> [DimensionScore] {
-        var final: [DimensionID: DimensionScore] = [:]
+    init(questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+        steps = Self.order(questionnaire).map { id in (id, questionnaire.caps.filter { $0.dimension == id }) }
+    }
+
+    func apply(to dimensions: [DimensionScore], answers: [QuestionID: AnswerValue]) -> [DimensionScore] {
+        var result = dimensions
         var evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers)
-        for id in order() {
-            guard var dimension = dimensions.first(where: { $0.id == id }) else { continue }
-            for cap in questionnaire.caps where cap.dimension == id && evaluator.holds(cap.condition) {
-                dimension = applying(cap, to: dimension)
+        for step in steps {
+            guard let index = result.firstIndex(where: { $0.id == step.dimension }) else { continue }
+            for cap in step.caps where evaluator.holds(cap.condition) {
+                apply(cap, to: &result[index])
             }
-            final[id] = dimension
-            evaluator.scores[id] = dimension.score
-            evaluator.levels[id] = dimension.level
+            evaluator.scores[step.dimension] = result[index].score
+            evaluator.levels[step.dimension] = result[index].level
         }
-        return dimensions.map { final[$0.id] ?? $0 }
+        return result
     }
 
     /// Lowers the level to `maxLevel` when above it; the score becomes the top of that level
     /// (0.1 below its upper bound) so score and level stay consistent.
-    private func applying(_ cap: Cap, to dimension: DimensionScore) -> DimensionScore {
-        var result = dimension
-        guard let max = questionnaire.level(cap.maxLevel), let maxRank = questionnaire.rank(of: cap.maxLevel) else { return result }
+    private func apply(_ cap: Cap, to dimension: inout DimensionScore) {
+        guard let max = questionnaire.level(cap.maxLevel), let maxRank = questionnaire.rank(of: cap.maxLevel) else { return }
         let rank = dimension.level.flatMap { questionnaire.rank(of: $0) } ?? 0
         let binding = dimension.score != nil && rank > maxRank
         if binding, let score = dimension.score {
-            result.score = Swift.min(score, (max.max - 0.1).rounded(toPlaces: 1))
-            result.level = max.id
+            dimension.score = Swift.min(score, (max.max - 0.1).rounded(toPlaces: 1))
+            dimension.level = max.id
         }
-        result.caps.append(AppliedCap(id: cap.id, maxLevel: cap.maxLevel, reason: cap.reason, binding: binding))
-        return result
+        dimension.caps.append(AppliedCap(id: cap.id, maxLevel: cap.maxLevel, reason: cap.reason, binding: binding))
     }
 
     /// Dimensions in questionnaire order, moved after the dimensions their caps read.
-    private func order() -> [DimensionID] {
+    private static func order(_ questionnaire: Questionnaire) -> [DimensionID] {
         var reads: [DimensionID: [DimensionID]] = [:]
         for cap in questionnaire.caps { reads[cap.dimension, default: []] += cap.condition.dimensionsRead }
         var result: [DimensionID] = []

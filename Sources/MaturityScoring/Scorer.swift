@@ -6,20 +6,18 @@ public struct Scorer: Sendable {
     /// Whether each dimension lists its drivers (what holds it back, what would raise it).
     /// Batch imports, which store only scores and levels, leave them out.
     public var explains: Bool
+    let caps: CapApplication
 
     public init(questionnaire: Questionnaire, explains: Bool = true) {
         self.questionnaire = questionnaire
         self.explains = explains
+        caps = CapApplication(questionnaire: questionnaire)
     }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
         let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers)
-        var raw: [DimensionID: DimensionScore] = [:]
-        for dimension in questionnaire.dimensions {
-            raw[dimension.id] = rawScore(dimension, visibility)
-        }
-        let dimensions = CapApplication(questionnaire: questionnaire, answers: visibility.answers)
-            .apply(to: questionnaire.dimensions.compactMap { raw[$0.id] })
+        let raw = questionnaire.dimensions.indices.map { rawScore(questionnaire.dimensions[$0], visibility) }
+        let dimensions = caps.apply(to: raw, answers: visibility.answers)
         let all = questionnaire.allQuestions
         let missing = all.indices.compactMap { index -> QuestionID? in
             let id = all[index].id

@@ -8,21 +8,23 @@ public struct Visibility: Sendable, Equatable {
     public var answers: [QuestionID: AnswerValue]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
-        var evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: [:])
+        // A condition reads only earlier questions (the loader checks it), so starting from
+        // every answer and dropping those of hidden questions as they come sees exactly the
+        // earlier visible answers, without rebuilding the dictionary for every respondent.
+        var evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers)
         var visible: [QuestionID] = []
         var hidden = Set<QuestionID>()
         let all = questionnaire.allQuestions
         visible.reserveCapacity(all.count)
-        evaluator.answers.reserveCapacity(answers.count)
         // Indexing instead of iterating: copying each `Question` is measurable in batch imports.
         for index in all.indices {
             let id = all[index].id
             if let condition = all[index].condition, !evaluator.holds(condition) {
                 hidden.insert(id)
+                evaluator.answers.removeValue(forKey: id)
                 continue
             }
             visible.append(id)
-            if let answer = answers[id] { evaluator.answers[id] = answer }
         }
         self.visible = visible
         self.hidden = hidden

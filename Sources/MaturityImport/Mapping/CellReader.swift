@@ -55,7 +55,7 @@ struct CellReader: Sendable {
         unselected = Set(QuestionMapping.unselected)
     }
 
-    static func key(_ text: String) -> String { text.trimmed.lowercased() }
+    static func key(_ text: String) -> String { text.trimmed.folded }
 
     /// The code of the question's not-applicable option, if it has one.
     var notApplicableCode: String? { question.kind.options.first { $0.role == .notApplicable }?.code.rawValue }
@@ -63,7 +63,7 @@ struct CellReader: Sendable {
     func isNotApplicable(_ cell: String) -> Bool { !notApplicable.isEmpty && notApplicable.contains(Self.key(cell)) }
 
     /// What a (trimmed) cell text stands for: a code or a number as text.
-    func resolve(_ text: String) -> String? { exact[text] ?? lookup[text.lowercased()] }
+    func resolve(_ text: String) -> String? { exact[text] ?? lookup[text.folded] }
 
     /// The answer in one cell; nil when the cell is empty (or N/A without an N/A option).
     func read(_ cell: String) -> Result<JSONValue?, CellProblem> {
@@ -98,7 +98,13 @@ struct CellReader: Sendable {
         let separator = mapping.split ?? "|"
         let pieces = text.pieces(separatedBy: separator)
         if !labelsHoldSeparator {
-            return pieces.map(\.trimmed).filter { !$0.isEmpty }.map { resolve($0) ?? $0 }
+            var result: [String] = []
+            result.reserveCapacity(pieces.count)
+            for piece in pieces {
+                let text = piece.trimmed
+                if !text.isEmpty { result.append(resolve(text) ?? text) }
+            }
+            return result
         }
         var result: [String] = []
         var index = 0
@@ -128,7 +134,7 @@ struct CellReader: Sendable {
         for item in cells {
             let value = Self.key(item.cell)
             if isNotApplicable(value) { continue }
-            if selected.contains(value) || value == item.option.rawValue.lowercased() {
+            if selected.contains(value) || value == item.option.rawValue.folded {
                 codes.append(item.option.rawValue)
                 answered = true
             } else if unselected.contains(value) {
