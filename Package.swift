@@ -54,6 +54,8 @@ let package = Package(
             dependencies: [
                 "MaturityQuestionnaire", "MaturityScoring", "MaturityRoadmap",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the batch writer's hot loop (RawStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

@@ -58,24 +58,14 @@ extension MaturityDatabase {
         ).insert(db)
     }
 
-    /// The company with this SIREN, else this name (case-insensitive), else a new one. Cached
-    /// statements: a batch import calls this for every respondent.
+    /// The company with this SIREN, else this name (case-insensitive), else a new one.
     static func findOrCreateCompany(_ db: Database, _ company: Company, at date: Date) throws -> Int64 {
-        let siren = company.siren?.filter(\.isNumber).nilIfEmpty
-        if let siren,
-            let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE siren = ?"), arguments: [siren])
-        {
-            return found
-        }
-        let name = (company.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let found = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM company WHERE name = ? COLLATE NOCASE LIMIT 1"), arguments: [name])
-        {
-            return found
-        }
-        try db.cachedStatement(sql: "INSERT INTO company (name, siren, sector, headcount, region, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [name, siren, company.sector, company.headcount, company.region, date])
-        return db.lastInsertedRowID
+        try CompanyStatements(db).findOrCreate(company, now: databaseText(date))
+    }
+
+    /// A date as GRDB stores it (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), for statements bound by hand.
+    static func databaseText(_ date: Date) -> String {
+        String.fromDatabaseValue(date.databaseValue) ?? date.ISO8601Format()
     }
 
     static func replaceAnswers(_ db: Database, _ assessmentId: Int64, _ answers: AnswerSet, questionnaire: Questionnaire, at date: Date)

@@ -20,6 +20,8 @@ struct CellReader: Sendable {
     let question: Question
     let mapping: QuestionMapping
     let notApplicable: Set<String>
+    /// Longest N/A marker in UTF-8 bytes: longer cells (names, JSON) are not compared.
+    let notApplicableLength: Int
     /// Lower-cased label, code or mapped value → what it stands for.
     let lookup: [String: String]
     /// The same, as written (tried first: no lower-casing for the usual exact codes).
@@ -33,6 +35,7 @@ struct CellReader: Sendable {
         self.question = question
         self.mapping = mapping
         self.notApplicable = Set(notApplicable.map { $0.lowercased() })
+        notApplicableLength = self.notApplicable.map(\.utf8.count).max() ?? 0
         var lookup: [String: String] = [:]
         for option in question.kind.options {
             for label in option.label.values.values { lookup[Self.key(label)] = option.code.rawValue }
@@ -60,7 +63,13 @@ struct CellReader: Sendable {
     /// The code of the question's not-applicable option, if it has one.
     var notApplicableCode: String? { question.kind.options.first { $0.role == .notApplicable }?.code.rawValue }
 
-    func isNotApplicable(_ cell: String) -> Bool { !notApplicable.isEmpty && notApplicable.contains(Self.key(cell)) }
+    /// Lower-casing changes a text's UTF-8 length by far less than 3×: longer cells (names,
+    /// JSON) cannot be a marker, and are not lower-cased to find out.
+    func isNotApplicable(_ cell: String) -> Bool {
+        guard !notApplicable.isEmpty else { return false }
+        let text = cell.trimmed
+        return text.utf8.count <= 3 * notApplicableLength && notApplicable.contains(text.folded)
+    }
 
     /// What a (trimmed) cell text stands for: a code or a number as text.
     func resolve(_ text: String) -> String? { exact[text] ?? lookup[text.folded] }

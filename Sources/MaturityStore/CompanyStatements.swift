@@ -1,0 +1,35 @@
+import GRDB
+import MaturityScoring
+
+/// Finds a company by SIREN, else by name (case-insensitive), else creates it. Prepared once
+/// per batch chunk, as a batch import looks up a company for every respondent.
+struct CompanyStatements {
+    let bySiren: RawStatement
+    let byName: RawStatement
+    let insert: RawStatement
+
+    init(_ db: Database) throws {
+        bySiren = try RawStatement(db, "SELECT id FROM company WHERE siren = ?")
+        byName = try RawStatement(db, "SELECT id FROM company WHERE name = ? COLLATE NOCASE LIMIT 1")
+        insert = try RawStatement(db, "INSERT INTO company (name, siren, sector, headcount, region, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+    }
+
+    /// `now` as `MaturityDatabase.databaseText` writes it.
+    func findOrCreate(_ company: Company, now: String) throws -> Int64 {
+        let siren = company.siren?.filter(\.isNumber).nilIfEmpty
+        if let siren {
+            try bySiren.bind(1, siren)
+            if let found = try bySiren.firstInteger() { return found }
+        }
+        let name = (company.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        try byName.bind(1, name)
+        if let found = try byName.firstInteger() { return found }
+        try insert.bind(1, name)
+        try insert.bind(2, siren)
+        try insert.bind(3, company.sector)
+        try insert.bind(4, company.headcount)
+        try insert.bind(5, company.region)
+        try insert.bind(6, now)
+        return try insert.insertedRowID()
+    }
+}

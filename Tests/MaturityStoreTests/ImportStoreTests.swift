@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import MaturityQuestionnaire
+import MaturityRoadmap
+import MaturityScoring
+import MaturityTestSupport
+import Testing
+
+@testable import MaturityStore
+
+/// The batch writer: many rows per INSERT, flushed before each chunk's transaction ends.
+@Suite struct ImportStoreTests {
+    let questionnaire: Questionnaire
+    let date = Date(timeIntervalSince1970: 1_790_000_000)
+
+    init() throws { questionnaire = try TestQuestionnaires.bundled() }
+
+    func respondent(_ example: String, key: String, company: String) throws -> ImportedAssessment {
+        var answers = try TestQuestionnaires.example(example)
+        answers.company = Company(name: company)
+        let card = Scorer(questionnaire: questionnaire, explains: false).score(answers)
+        let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
+        return ImportedAssessment(
+            key: key, file: "export.csv", row: 2, answers: answers, card: card, roadmap: roadmap, questionnaire: questionnaire,
+            engine: "maturity test")
+    }
+
+    func count(_ db: MaturityDatabase, _ table: String) throws -> Int {
+        try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    @Test func aChunkLargerThanOneStatementStoresEveryScoreAndAction() throws {
+        let db = try MaturityDatabase.inMemory()
+        let importId = try db.beginImport(
+            files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
+        let templates = try ["beginner-tpe", "advanced-pme"].map { try respondent($0, key: "", company: "") }
+        let items = (0..<123).map { index in
+            var item = templates[index % 2]
+            item.key = "survey#\(index)"
+            item.company = Company(name: "Entreprise \(index)")
+            return item
+        }
+        let outcomes = try db.storeImported(items, importId: importId, questionnaire: questionnaire, at: date)
+        #expect(outcomes.count == 123 && outcomes.allSatisfy { if case .stored = $0 { true } else { false } })
+        #expect(try count(db, "score") == items.map(\.scores.count).reduce(0, +))
+        #expect(try count(db, "roadmapAction") == items.map(\.actions.count).reduce(0, +))
+        guard case let .stored(last) = outcomes.last else { return }
+        let rules = try db.writer.read {
+            try String.fetchAll(
+                $0, sql: "SELECT ruleId FROM roadmapAction WHERE assessmentId = ? ORDER BY position", arguments: [last.rawValue])
+        }
+        #expect(rules == items[122].actions.map(\.rule))
+    }
+
+    @Test func aRespondentTwiceInOneChunkKeepsTheSecondRowOnly() throws {
+        let db = try MaturityDatabase.inMemory()
+        let importId = try db.beginImport(
+            files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
+        let first = try respondent("beginner-tpe", key: "survey#7", company: "Boulangerie Martin")
+        let second = try respondent("advanced-pme", key: "survey#7", company: "Boulangerie Martin")
+        let outcomes = try db.storeImported([first, second], importId: importId, questionnaire: questionnaire, at: date)
+        guard case let .stored(id) = outcomes.first else { return #expect(Bool(false), "first row not stored") }
+        #expect(outcomes == [.stored(id), .updated(id)])
+        #expect(try count(db, "score") == second.scores.count)
+        #expect(try count(db, "roadmapAction") == second.actions.count)
+        let again = try db.storeImported([second], importId: importId, questionnaire: questionnaire, at: date)
+        #expect(again == [.updated(id)])
+        #expect(try count(db, "assessment") == 1)
+    }
+}
