@@ -10,6 +10,9 @@ public struct JSONBytes {
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Bytes already encoded as JSON.
+    public mutating func append(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
     /// JSON punctuation or a literal, as is.
     public mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 

@@ -14,22 +14,23 @@ struct CompanyStatements {
         insert = try RawStatement(db, "INSERT INTO company (name, siren, sector, headcount, region, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
-    /// `now` as `MaturityDatabase.databaseText` writes it.
-    func findOrCreate(_ company: Company, now: String) throws -> Int64 {
+    /// The company's id, and whether it was created; `now` as `MaturityDatabase.databaseText`
+    /// writes it.
+    func findOrCreate(_ company: Company, now: String) throws -> (id: Int64, created: Bool) {
         let siren = company.siren?.filter(\.isNumber).nilIfEmpty
         if let siren {
             try bySiren.bind(1, siren)
-            if let found = try bySiren.firstInteger() { return found }
+            if let found = try bySiren.firstInteger() { return (found, false) }
         }
         let name = (company.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try byName.bind(1, name)
-        if let found = try byName.firstInteger() { return found }
+        if let found = try byName.firstInteger() { return (found, false) }
         try insert.bind(1, name)
         try insert.bind(2, siren)
         try insert.bind(3, company.sector)
         try insert.bind(4, company.headcount)
         try insert.bind(5, company.region)
         try insert.bind(6, now)
-        return try insert.insertedRowID()
+        return (try insert.insertedRowID(), true)
     }
 }

@@ -28,7 +28,8 @@ public struct ImportedAssessment: Sendable {
     public var row: Int
     public var company: Company
     public var language: String
-    public var answerDocument: String
+    /// The answers-file JSON, UTF-8, bound as is.
+    public var answerDocument: [UInt8]
     public var scores: [ScoreRow]
     public var actions: [ActionRow]
     public var overallLevel: String?
@@ -37,7 +38,7 @@ public struct ImportedAssessment: Sendable {
     public var cells: [String] = []
 
     public init(
-        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, questionnaire: Questionnaire,
+        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, documents: AnswerDocumentWriter,
         engine: String
     ) {
         self.key = key
@@ -47,7 +48,7 @@ public struct ImportedAssessment: Sendable {
         company = answers.company
         language = answers.language.rawValue
         let fallback = LanguageCode.english
-        answerDocument = answers.documentJSON(order: questionnaire)
+        answerDocument = documents.document(answers)
         scores = card.dimensions.map { dimension in
             ScoreRow(
                 dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,

@@ -98,7 +98,7 @@ private final class ImportWriter {
         let outcome: ImportOutcome
         if let found = try existing.firstInteger() {
             id = found
-            try update.bind(1, item.answerDocument)
+            try update.bind(1, utf8: item.answerDocument)
             try update.bind(2, item.language)
             try update.bind(3, item.file)
             try update.bind(4, item.row)
@@ -116,9 +116,13 @@ private final class ImportWriter {
             }
             outcome = .updated(AssessmentID(rawValue: id))
         } else {
-            let companyId = try companies.findOrCreate(item.company, now: now)
-            try waves.bind(1, companyId)
-            let wave = try waves.firstInteger() ?? 0
+            let (companyId, created) = try companies.findOrCreate(item.company, now: now)
+            // A company created a moment ago has no assessment yet.
+            var wave: Int64 = 0
+            if !created {
+                try waves.bind(1, companyId)
+                wave = try waves.firstInteger() ?? 0
+            }
             try insert.bind(1, companyId)
             try insert.bind(2, questionnaire.sha256)
             try insert.bind(3, questionnaire.id)
@@ -131,7 +135,7 @@ private final class ImportWriter {
             try insert.bind(10, item.engine)
             for position: Int32 in 11...13 { try insert.bind(position, now) }
             try insert.bind(14, importId)
-            try insert.bind(15, item.answerDocument)
+            try insert.bind(15, utf8: item.answerDocument)
             id = try insert.insertedRowID()
             outcome = .stored(AssessmentID(rawValue: id))
         }

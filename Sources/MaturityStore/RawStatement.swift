@@ -33,6 +33,16 @@ struct RawStatement {
         try check(code)
     }
 
+    /// UTF-8 bytes bound as text.
+    func bind(_ position: Int32, utf8 bytes: [UInt8]) throws {
+        let code = bytes.withUnsafeBufferPointer { buffer in
+            sqlite3_bind_text(
+                handle, position, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+        try check(code)
+    }
+
     func bind(_ position: Int32, _ value: SQLiteValue) throws {
         switch value {
         case let .integer(number): try bind(position, number)

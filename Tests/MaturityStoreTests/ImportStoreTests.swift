@@ -21,7 +21,8 @@ import Testing
         let card = Scorer(questionnaire: questionnaire, explains: false).score(answers)
         let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
         return ImportedAssessment(
-            key: key, file: "export.csv", row: 2, answers: answers, card: card, roadmap: roadmap, questionnaire: questionnaire,
+            key: key, file: "export.csv", row: 2, answers: answers, card: card, roadmap: roadmap,
+            documents: AnswerDocumentWriter(questionnaire: questionnaire),
             engine: "maturity test")
     }
 

@@ -87,9 +87,7 @@ final class BatchRunner {
         let rejected =
             settings.writeRejected ? RejectedRowsFile(for: path, directory: settings.rejectedDirectory, header: source.headerRows) : nil
         defer { rejected?.close() }
-        let converter = source.converter
-        let scorer = Scorer(questionnaire: settings.questionnaire, explains: false)
-        let planner = RoadmapPlanner(questionnaire: settings.questionnaire)
+        let steps = Steps(converter: source.converter, questionnaire: settings.questionnaire)
         var chunk: [RawResponse] = []
         var finished = false
         while !finished && stop.stopped == nil {
@@ -103,7 +101,7 @@ final class BatchRunner {
                 return
             }
             finished = chunk.count < Self.chunkSize
-            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, converter, scorer, planner) }
+            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, steps) }
             var ready: [ImportedAssessment] = []
             for item in processed {
                 switch item {
@@ -176,13 +174,28 @@ final class BatchRunner {
         }
     }
 
+    /// What turns a row of one file into rows to store, with its tables built once per file.
+    struct Steps: Sendable {
+        let converter: ResponseConverter
+        let scorer: Scorer
+        let planner: RoadmapPlanner
+        let documents: AnswerDocumentWriter
+
+        init(converter: ResponseConverter, questionnaire: Questionnaire) {
+            self.converter = converter
+            scorer = Scorer(questionnaire: questionnaire, explains: false)
+            planner = RoadmapPlanner(questionnaire: questionnaire)
+            documents = AnswerDocumentWriter(questionnaire: questionnaire)
+        }
+    }
+
     /// Conversion, scoring and the roadmap of one row: pure, run on worker threads.
-    static func process(_ raw: RawResponse, _ converter: ResponseConverter, _ scorer: Scorer, _ planner: RoadmapPlanner) -> Processed {
-        switch converter.convert(raw) {
+    static func process(_ raw: RawResponse, _ steps: Steps) -> Processed {
+        switch steps.converter.convert(raw) {
         case .skipped: return .skipped
         case let .rejected(rejection): return .rejected(rejection)
         case let .response(response):
-            let card = scorer.score(response.answers)
+            let card = steps.scorer.score(response.answers)
             if let missing = card.missingRequired.first {
                 var rejection = RowRejection(
                     file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },
@@ -192,11 +205,10 @@ final class BatchRunner {
                 rejection.moreRows = response.moreRows
                 return .rejected(rejection)
             }
-            let roadmap = planner.plan(card)
+            let roadmap = steps.planner.plan(card)
             var assessment = ImportedAssessment(
                 key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
-                questionnaire: scorer.questionnaire,
-                engine: ToolInfo.engine)
+                documents: steps.documents, engine: ToolInfo.engine)
             assessment.cells = response.cells
             return .ready(assessment)
         }
