@@ -28,14 +28,28 @@ enum QuestionScorer {
         }
     }
 
-    /// Share of positive items; an exclusive "none" scores its own score (usually 0).
+    /// Share of positive items; an exclusive "none" scores its own score (usually 0). One pass,
+    /// without building the list of selected options (this runs for every multiple choice of
+    /// every imported respondent).
     static func multiple(_ options: [ChoiceOption], _ codes: [OptionCode]) -> QuestionOutcome {
-        let selected = options.filter { codes.contains($0.code) }
-        if selected.contains(where: { $0.role == .notApplicable }) { return .notApplicable }
-        if selected.contains(where: { $0.role == .dontKnow }) { return .dontKnow }
-        let total = options.filter { $0.role == .regular && !$0.exclusive }.reduce(0) { $0 + $1.score }
+        var total = 0.0
+        var selected = 0.0
+        var notApplicable = false
+        var dontKnow = false
+        for index in options.indices {
+            let option = options[index]
+            if option.role == .regular && !option.exclusive { total += option.score }
+            guard codes.contains(option.code) else { continue }
+            switch option.role {
+            case .notApplicable: notApplicable = true
+            case .dontKnow: dontKnow = true
+            case .regular: selected += option.score
+            }
+        }
+        if notApplicable { return .notApplicable }
+        if dontKnow { return .dontKnow }
         guard total > 0 else { return .scored(0) }
-        return .scored(min(1, selected.reduce(0) { $0 + $1.score } / total))
+        return .scored(min(1, selected / total))
     }
 
     /// Mean of the rows; not-applicable rows are left out, don't-know rows count 0.

@@ -7,21 +7,29 @@ public struct Scorer: Sendable {
     /// Batch imports, which store only scores and levels, leave them out.
     public var explains: Bool
     let caps: CapApplication
+    /// Position in `allQuestions` of each dimension's first question.
+    let firstPositions: [Int]
 
     public init(questionnaire: Questionnaire, explains: Bool = true) {
         self.questionnaire = questionnaire
         self.explains = explains
         caps = CapApplication(questionnaire: questionnaire)
+        var position = questionnaire.profile.count
+        firstPositions = questionnaire.dimensions.map { dimension in
+            defer { position += dimension.questions.count }
+            return position
+        }
     }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
         let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers)
-        let raw = questionnaire.dimensions.indices.map { rawScore(questionnaire.dimensions[$0], visibility) }
+        let raw = questionnaire.dimensions.indices.map { rawScore(questionnaire.dimensions[$0], from: firstPositions[$0], visibility) }
         let dimensions = caps.apply(to: raw, answers: visibility.answers)
         let all = questionnaire.allQuestions
         let missing = all.indices.compactMap { index -> QuestionID? in
+            guard all[index].required && visibility.counted[index] == nil else { return nil }
             let id = all[index].id
-            return all[index].required && !visibility.hidden.contains(id) && visibility.answers[id] == nil ? id : nil
+            return visibility.hidden.contains(id) ? nil : id
         }
         return ScoreCard(
             questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions),
@@ -30,13 +38,15 @@ public struct Scorer: Sendable {
     }
 
     /// Weighted mean of the visible, applicable, answered questions, before caps.
-    private func rawScore(_ dimension: Dimension, _ visibility: Visibility) -> DimensionScore {
+    /// `first` is the position of the dimension's first question in `allQuestions`.
+    private func rawScore(_ dimension: Dimension, from first: Int, _ visibility: Visibility) -> DimensionScore {
         let questions = dimension.questions.indices.map { index in
             let id = dimension.questions[index].id
+            let answer = visibility.counted[first + index]
             return QuestionScore(
                 question: id, weight: dimension.questions[index].weight,
-                outcome: visibility.hidden.contains(id)
-                    ? .hidden : QuestionScorer.outcome(dimension.questions[index], visibility.answers[id]))
+                outcome: answer == nil && visibility.hidden.contains(id)
+                    ? .hidden : QuestionScorer.outcome(dimension.questions[index], answer))
         }
         var weighted = 0.0
         var weights = 0.0

@@ -6,6 +6,9 @@ public struct Visibility: Sendable, Equatable {
     public var visible: [QuestionID]
     public var hidden: Set<QuestionID>
     public var answers: [QuestionID: AnswerValue]
+    /// The answer each question counts with, by position in `allQuestions`: nil when it is
+    /// unanswered or hidden. The scorer reads these instead of hashing ids twice per question.
+    var counted: [AnswerValue?]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
         // A condition reads only earlier questions (the loader checks it), so starting from
@@ -15,6 +18,7 @@ public struct Visibility: Sendable, Equatable {
         var visible: [QuestionID] = []
         var hidden = Set<QuestionID>()
         let all = questionnaire.allQuestions
+        var counted = [AnswerValue?](repeating: nil, count: all.count)
         visible.reserveCapacity(all.count)
         // Indexing instead of iterating: copying each `Question` is measurable in batch imports.
         for index in all.indices {
@@ -25,9 +29,11 @@ public struct Visibility: Sendable, Equatable {
                 continue
             }
             visible.append(id)
+            counted[index] = evaluator.answers[id]
         }
         self.visible = visible
         self.hidden = hidden
         self.answers = evaluator.answers
+        self.counted = counted
     }
 }
