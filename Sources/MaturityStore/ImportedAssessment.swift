@@ -54,15 +54,18 @@ public struct ImportedAssessment: Sendable {
                 dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
                 level: dimension.level?.rawValue,
                 coverage: dimension.coverage,
-                // The JSON of `[DiagnosisDocument.CapItem]`, written directly (sorted keys).
-                caps: JSONValue.array(
-                    dimension.caps.map { cap in
-                        .object([
-                            "binding": .bool(cap.binding), "id": .string(cap.id.rawValue), "maxLevel": .string(cap.maxLevel.rawValue),
-                            "reason": .string(cap.reason.resolve(answers.language, fallback: fallback)),
-                        ])
-                    }
-                ).compactJSON)
+                // The JSON of `[DiagnosisDocument.CapItem]`, written directly (sorted keys);
+                // most dimensions have no cap.
+                caps: dimension.caps.isEmpty
+                    ? "[]"
+                    : JSONValue.array(
+                        dimension.caps.map { cap in
+                            .object([
+                                "binding": .bool(cap.binding), "id": .string(cap.id.rawValue), "maxLevel": .string(cap.maxLevel.rawValue),
+                                "reason": .string(cap.reason.resolve(answers.language, fallback: fallback)),
+                            ])
+                        }
+                    ).compactJSON)
         }
         scores.append(
             ScoreRow(
