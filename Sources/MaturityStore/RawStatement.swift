@@ -18,8 +18,6 @@ struct RawStatement {
 
     func bind(_ position: Int32, _ value: Int?) throws { try bind(position, value.map(Int64.init)) }
 
-    func bind(_ position: Int32, _ value: Bool) throws { try bind(position, Int64(value ? 1 : 0)) }
-
     func bind(_ position: Int32, _ value: Double?) throws {
         try check(value.map { sqlite3_bind_double(handle, position, $0) } ?? sqlite3_bind_null(handle, position))
     }
