@@ -71,7 +71,7 @@ struct ReportWriter {
             Output.error("\(path): error: cannot write the report (\(error.localizedDescription))")
             throw ExitCode.failure
         }
-        try storeCall {
+        _ = try storeCall {
             try db.saveReport(
                 id, language: language.rawValue, format: format.rawValue, body: body, templateHash: templates.sha256(format), at: date)
         }
