@@ -45,7 +45,10 @@ import Testing
         #expect(outcomes.count == 123 && outcomes.allSatisfy { if case .stored = $0 { true } else { false } })
         #expect(try count(db, "score") == items.map(\.scores.count).reduce(0, +))
         #expect(try count(db, "roadmapAction") == items.map(\.actions.count).reduce(0, +))
-        guard case let .stored(last) = outcomes.last else { return }
+        guard case let .stored(last) = outcomes.last else {
+            Issue.record("the last respondent was not stored")
+            return
+        }
         let rules = try db.writer.read {
             try String.fetchAll(
                 $0, sql: "SELECT ruleId FROM roadmapAction WHERE assessmentId = ? ORDER BY position", arguments: [last.rawValue])
@@ -60,7 +63,10 @@ import Testing
         let first = try respondent("beginner-tpe", key: "survey#7", company: "Boulangerie Martin")
         let second = try respondent("advanced-pme", key: "survey#7", company: "Boulangerie Martin")
         let outcomes = try db.storeImported([first, second], importId: importId, questionnaire: questionnaire, at: date)
-        guard case let .stored(id) = outcomes.first else { return #expect(Bool(false), "first row not stored") }
+        guard case let .stored(id) = outcomes.first else {
+            Issue.record("the first row was not stored")
+            return
+        }
         #expect(outcomes == [.stored(id), .updated(id)])
         #expect(try count(db, "score") == second.scores.count)
         #expect(try count(db, "roadmapAction") == second.actions.count)
