@@ -89,7 +89,7 @@ extension MaturityDatabase {
         try AnswerRecord(
             assessmentId: assessmentId, questionId: question.rawValue, value: try JSONCoding.string(value.json),
             notApplicable: notApplicable, note: note, answeredAt: date
-        ).upsert(db)
+        ).insert(db, onConflict: .replace)
     }
 
     static func storeResult(_ db: Database, _ assessmentId: Int64, _ result: Diagnosis, at date: Date) throws {

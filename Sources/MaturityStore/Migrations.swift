@@ -6,6 +6,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial-schema", migrate: v1)
         migrator.registerMigration("v2-batch-import", migrate: v2)
+        migrator.registerMigration("v3-clustered-children", migrate: v3)
         return migrator
     }
 
@@ -126,5 +127,67 @@ enum Migrations {
         }
         try db.create(index: "assessment_on_import", on: "assessment", columns: ["importId"])
         try db.execute(sql: "CREATE INDEX company_on_name ON company(name COLLATE NOCASE)")
+    }
+
+    /// The per-assessment tables (answers, scores, actions, use cases) become `WITHOUT ROWID`
+    /// tables clustered on their primary key, which starts with `assessmentId`. Each row was
+    /// written to three b-trees (the rowid table, the primary-key index and the `assessmentId`
+    /// index); it is now written to one, and an assessment's rows sit together on disk. The
+    /// columns (in their order), keys and cascades are unchanged; rows are copied over.
+    static func v3(_ db: Database) throws {
+        try rebuildWithoutRowID(db, "answer") { t in
+            t.belongsTo("assessment", onDelete: .cascade, indexed: false).notNull()
+            t.column("questionId", .text).notNull()
+            t.column("value", .text).notNull()
+            t.column("notApplicable", .boolean).notNull().defaults(to: false)
+            t.column("note", .text)
+            t.column("answeredAt", .datetime).notNull()
+            t.primaryKey(["assessmentId", "questionId"])
+        }
+        try rebuildWithoutRowID(db, "score") { t in
+            t.belongsTo("assessment", onDelete: .cascade, indexed: false).notNull()
+            t.column("dimensionId", .text).notNull()
+            t.column("score", .double)
+            t.column("rawScore", .double)
+            t.column("level", .text)
+            t.column("coverage", .double).notNull()
+            t.column("caps", .text).notNull()
+            t.column("engine", .text).notNull()
+            t.primaryKey(["assessmentId", "dimensionId"])
+        }
+        try rebuildWithoutRowID(db, "roadmapAction") { t in
+            t.belongsTo("assessment", onDelete: .cascade, indexed: false).notNull()
+            t.column("position", .integer).notNull()
+            t.column("phase", .text).notNull()
+            t.column("ruleId", .text).notNull()
+            t.column("dimensionId", .text).notNull()
+            t.column("title", .text).notNull()
+            t.column("blocking", .boolean).notNull()
+            t.primaryKey(["assessmentId", "ruleId"])
+        }
+        try rebuildWithoutRowID(db, "pilotUseCase") { t in
+            t.belongsTo("assessment", onDelete: .cascade, indexed: false).notNull()
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("department", .text)
+            t.column("exposureHours", .double).notNull()
+            t.column("impact", .integer).notNull()
+            t.column("effort", .integer).notNull()
+            t.column("quadrant", .text).notNull()
+            t.column("exclusion", .text)
+            t.column("proposed", .boolean).notNull()
+            t.primaryKey(["assessmentId", "position"])
+        }
+    }
+
+    /// SQLite's documented table rebuild: create the new table, copy the rows by column name,
+    /// drop the old table (and its indexes), rename. Foreign keys are checked by the migrator
+    /// once the migration is done.
+    private static func rebuildWithoutRowID(_ db: Database, _ table: String, _ define: (TableDefinition) -> Void) throws {
+        let columns = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
+        try db.create(table: "\(table)_new", options: .withoutRowID, body: define)
+        try db.execute(sql: "INSERT INTO \"\(table)_new\" (\(columns)) SELECT \(columns) FROM \"\(table)\"")
+        try db.drop(table: table)
+        try db.rename(table: "\(table)_new", to: table)
     }
 }

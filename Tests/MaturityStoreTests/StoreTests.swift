@@ -33,7 +33,7 @@ import Testing
 
     @Test func migrationsAreNamedAndApplied() throws {
         let db = try MaturityDatabase.inMemory()
-        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
+        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
         let tables = try db.read { db in
             try String.fetchAll(
                 db,
@@ -59,10 +59,62 @@ import Testing
             }
         }
         let db = try MaturityDatabase.open(path: path)
-        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
+        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
         let columns = try db.read { db in try db.columns(in: "assessment").map(\.name) }
         #expect(columns.contains("importId") && columns.contains("answerDocument"))
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT name FROM company") } == "Ancienne")
+    }
+
+    /// The per-assessment tables and the second column of their primary keys.
+    static let children = ["answer": "questionId", "score": "dimensionId", "roadmapAction": "ruleId", "pilotUseCase": "position"]
+
+    static func childRows(_ db: Database) throws -> [String: [String]] {
+        var rows: [String: [String]] = [:]
+        for (table, key) in children {
+            rows[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY assessmentId, \(key)").map(\.description)
+        }
+        return rows
+    }
+
+    @Test func aSecondSchemaDatabaseKeepsEveryChildRowInTheThird() throws {
+        let path = try Self.scratch()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let before: [String: [String]]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v2-batch-import")
+            before = try queue.write { db in
+                let set = try TestQuestionnaires.example("advanced-pme")
+                let diagnosis = Diagnosis(questionnaire: questionnaire, answers: set, language: set.language, engine: "maturity test")
+                try MaturityDatabase.storeQuestionnaire(db, questionnaire, body: BundledQuestionnaire.text, at: date)
+                let company = try MaturityDatabase.findOrCreateCompany(db, set.company, at: date)
+                try db.execute(
+                    sql: """
+                        INSERT INTO assessment (companyId, questionnaireSha256, questionnaireId, questionnaireVersion, wave, language,
+                        status, source, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, 'fr', 'completed', 'file', ?, ?)
+                        """,
+                    arguments: [company, questionnaire.sha256, questionnaire.id, questionnaire.version.description, date, date])
+                let id = db.lastInsertedRowID
+                try MaturityDatabase.replaceAnswers(db, id, set, questionnaire: questionnaire, at: date)
+                try MaturityDatabase.storeResult(db, id, diagnosis, at: date)
+                return try Self.childRows(db)
+            }
+        }
+        #expect(before.values.allSatisfy { !$0.isEmpty })
+        let db = try MaturityDatabase.open(path: path)
+        #expect(try db.read { try Self.childRows($0) } == before)
+        try db.read { db in
+            for table in Self.children.keys {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
+                #expect(sql.hasSuffix("WITHOUT ROWID"), "\(table)")
+                let indexes = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", arguments: [table])
+                #expect(indexes == 0, "\(table): the table, clustered on its primary key, is its only b-tree")
+            }
+        }
+        let company = try db.company(matching: "Durand Ingénierie")
+        _ = try db.deleteCompany(id: company.id)
+        #expect(try db.read { try Self.childRows($0) }.values.allSatisfy(\.isEmpty), "deleting the company still cascades")
     }
 
     @Test func fileIsCreatedPrivateInItsFolderWithWALAndForeignKeys() throws {
@@ -83,7 +135,7 @@ import Testing
         }
         let again = try MaturityDatabase.open(path: path)
         #expect(try again.list().count == 1)
-        #expect(try again.appliedMigrations() == ["v1-initial-schema", "v2-batch-import"])
+        #expect(try again.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
     }
 
     @Test func assessmentRoundTripsWithItsQuestionnaireBodyAndResult() throws {
