@@ -106,13 +106,13 @@ private struct JSONParser {
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
         if current == UInt8(ascii: "\"") {
             defer { index += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            return String(validUTF8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         }
         var scalars: [UInt8] = Array(bytes[start..<index])
         while let byte = current {
             index += 1
             switch byte {
-            case UInt8(ascii: "\""): return String(validating: scalars, as: UTF8.self)
+            case UInt8(ascii: "\""): return String(validUTF8: scalars)
             case UInt8(ascii: "\\"):
                 guard let escaped = current else { return nil }
                 index += 1
@@ -184,7 +184,7 @@ private struct JSONParser {
             guard let digit = current, isDigit(digit) else { return nil }
             skipDigits()
         }
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self),
+        guard let text = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[start..<index])),
             let value = Double(text), value.isFinite
         else { return nil }
         return .number(value)

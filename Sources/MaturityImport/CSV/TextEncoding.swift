@@ -1,3 +1,5 @@
+import MaturityScoring
+
 /// How the bytes of an export are decoded: UTF-8 (with or without BOM), or Windows-1252 for
 /// files re-saved by a French-locale Excel.
 public enum TextEncoding: String, Sendable, Equatable {
@@ -9,7 +11,7 @@ public enum TextEncoding: String, Sendable, Equatable {
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
         switch self {
         case .utf8:
-            if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+            if let text = String(validUTF8: bytes) { return (text, true) }
             return (String(decoding: bytes, as: UTF8.self), false)
         case .windows1252:
             var scalars = String.UnicodeScalarView()
@@ -40,7 +42,7 @@ public enum TextEncoding: String, Sendable, Equatable {
             while back < 3, end - back > 0, bytes[end - back - 1] & 0xC0 == 0x80 { back += 1 }
             if end - back > 0, bytes[end - back - 1] >= 0xC0 { end -= back + 1 }
         }
-        let valid = bytes[0..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+        let valid = bytes[0..<end].withUnsafeBufferPointer { String(validUTF8: $0) != nil }
         return valid ? .utf8 : .windows1252
     }
 }

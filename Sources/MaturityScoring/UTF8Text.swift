@@ -1,0 +1,24 @@
+import Foundation
+
+extension String {
+    /// The text of `bytes` when they are valid UTF-8, else nil. Same result as
+    /// `String(validating:as:)`, whose generic path costs several hundred instructions per
+    /// call in metadata lookups: here the bytes are decoded with the specialised repairing
+    /// decoder, and they were valid exactly when decoding changed nothing.
+    public init?(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let same =
+            text.utf8.count == bytes.count
+            && text.utf8.withContiguousStorageIfAvailable { stored in
+                bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            } ?? text.utf8.elementsEqual(bytes)
+        guard same else { return nil }
+        self = text
+    }
+
+    /// See `init?(validUTF8:)`.
+    public init?(validUTF8 bytes: [UInt8]) {
+        guard let text = bytes.withUnsafeBufferPointer({ String(validUTF8: $0) }) else { return nil }
+        self = text
+    }
+}
