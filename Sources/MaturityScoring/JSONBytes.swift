@@ -101,8 +101,48 @@ public struct JSONBytes {
             bytes.append(0x5D)
         case let .number(number): self.number(number)
         case let .text(text): string(text)
-        case .matrix, .useCases: value(answer.json)
+        case let .matrix(cells):
+            bytes.append(0x7B)
+            for (index, row) in cells.keys.sorted(by: { JSONValue.byteOrder($0.rawValue, $1.rawValue) }).enumerated() {
+                if index > 0 { bytes.append(0x2C) }
+                string(row.rawValue)
+                bytes.append(0x3A)
+                if let cell = cells[row] { self.answer(cell) }
+            }
+            bytes.append(0x7D)
+        case let .useCases(items):
+            bytes.append(0x5B)
+            for index in items.indices {
+                if index > 0 { bytes.append(0x2C) }
+                useCase(items[index])
+            }
+            bytes.append(0x5D)
         }
+    }
+
+    /// A use case as `UseCase.json` writes it, keys in byte order.
+    private mutating func useCase(_ item: UseCase) {
+        raw(#"{"aiActRisk":"#)
+        string(item.aiActRisk.rawValue)
+        if let department = item.department {
+            raw(#","department":"#)
+            string(department)
+        }
+        raw(#","effort":"#)
+        number(Double(item.effort))
+        raw(#","frequencyPerWeek":"#)
+        number(item.frequencyPerWeek)
+        raw(#","impact":"#)
+        number(Double(item.impact))
+        raw(#","minutes":"#)
+        number(item.minutesPerOccurrence)
+        raw(#","name":"#)
+        string(item.name)
+        raw(#","people":"#)
+        number(item.people)
+        raw(#","personalData":"#)
+        item.personalData ? raw("true") : raw("false")
+        bytes.append(0x7D)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -43,11 +43,15 @@ import Testing
     /// The batch import writes answers straight into bytes; they must read as `AnswerValue.json`.
     @Test(arguments: [
         AnswerValue.code("core"), .codes(["a", "b\"c", "é"]), .codes([]), .number(0), .number(-12), .number(1_234_567.25),
-        .number(1e20), .number(-0.5), .text("tab\there\u{1F}\\"), .matrix(["vision": .number(4), "audio": .code("na")]),
+        .number(1e20), .number(-0.5), .text("tab\there\u{1F}\\"), .matrix(["vision": .number(4), "audio": .code("na"), "Zeta": .codes(["x"]), "écrit": .text("é")]), .matrix([:]),
+        .useCases([]),
         .useCases([
             UseCase(
                 name: "Devis", department: nil, frequencyPerWeek: 3, minutesPerOccurrence: 12.5, people: 2, impact: 4, effort: 2,
-                personalData: true, aiActRisk: .limited)
+                personalData: true, aiActRisk: .limited),
+            UseCase(
+                name: "Fiches \"produit\"", department: "Commercial", frequencyPerWeek: 0.5, minutesPerOccurrence: 38, people: 1.25,
+                impact: 5, effort: 1),
         ]),
     ])
     func writesAnswersAsTheirJSON(_ answer: AnswerValue) {
