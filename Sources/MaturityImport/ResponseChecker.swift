@@ -51,11 +51,12 @@ public struct ResponseConverter: Sendable {
     let rows: RowConverter?
     let checker: ResponseChecker
 
-    public func convert(_ raw: RawResponse) -> ConvertedRow {
+    /// `memo`: see `RowConverter.convert(_:memo:)`; one per thread, for this converter only.
+    public func convert(_ raw: RawResponse, memo: CellMemo? = nil) -> ConvertedRow {
         switch raw {
         case let .record(record, original):
             guard let rows else { return .skipped }
-            let converted = rows.convert(record)
+            let converted = rows.convert(record, memo: memo)
             guard let original else { return converted }
             switch converted {
             case var .rejected(rejection):

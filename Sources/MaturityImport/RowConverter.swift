@@ -19,12 +19,38 @@ public struct RowConverter: Sendable {
         let firstColumn: Int
         /// Position of the question in `Questionnaire.allQuestions`.
         let position: Int
+        /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column.
+        /// Texts and JSON cells rarely repeat.
+        let memoizes: Bool
 
         init(reader: CellReader, source: Source, firstColumn: Int, position: Int) {
             self.reader = reader
             self.source = source
             self.firstColumn = firstColumn
             self.position = position
+            memoizes =
+                switch (source, reader.question.kind) {
+                case (.column, .single), (.column, .yesPartlyNo), (.column, .multiple), (.column, .scale), (.column, .number): true
+                default: false
+                }
+        }
+
+        /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before.
+        func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int) -> CellOutcome {
+            guard memoizes, let memo, case let .column(column) = source else { return outcome(cell, answers) }
+            let text = cell(column)
+            if let known = memo.outcome(slot, text) { return known }
+            let outcome = outcome(cell, answers)
+            memo.remember(outcome, slot, text)
+            return outcome
+        }
+
+        private func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader) -> CellOutcome {
+            switch read(cell) {
+            case let .success(json?): .answer(answers.convert(json, at: position))
+            case .success(nil): .empty
+            case let .failure(problem): .problem(problem)
+            }
         }
 
         func read(_ cell: (Int) -> String) -> Result<JSONValue?, CellProblem> {
@@ -101,8 +127,9 @@ public struct RowConverter: Sendable {
         language = mapping.language
     }
 
-    /// Converts one data record.
-    public func convert(_ record: CSVRecord) -> ConvertedRow {
+    /// Converts one data record; `memo` (this converter's, one thread at a time) skips cells
+    /// seen in earlier rows.
+    public func convert(_ record: CSVRecord, memo: CellMemo? = nil) -> ConvertedRow {
         let cells = record.fields
         func cell(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index] : "" }
         func reject(_ column: Int?, _ message: String) -> ConvertedRow {
@@ -116,11 +143,12 @@ public struct RowConverter: Sendable {
         var answerFile = AnswerFile(questionnaire: questionnaire.id, language: language, company: Company())
         var answers: [PositionedAnswer] = []
         answers.reserveCapacity(questions.count)
-        for question in questions {
-            switch question.read(cell) {
-            case let .success(json?): answers.append(PositionedAnswer(position: question.position, json: json))
-            case .success(nil): break
-            case let .failure(problem):
+        for slot in questions.indices {
+            let question = questions[slot]
+            switch question.outcome(cell, checker.reader, memo: memo, slot: slot) {
+            case let .answer(answer): answers.append(answer)
+            case .empty: break
+            case let .problem(problem):
                 return reject(problem.column ?? question.firstColumn, "question '\(question.reader.question.id)': \(problem.message)")
             }
         }

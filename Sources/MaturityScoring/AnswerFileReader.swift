@@ -66,16 +66,21 @@ public struct PreparedAnswerReader: Sendable {
         }
     }
 
-    /// The answers of `file` (whose own `answers` are ignored) given by questionnaire position,
-    /// as a batch import reads them: no lookups by question id.
+    /// The answer `json` to the question at `position` in `Questionnaire.allQuestions`,
+    /// converted and checked; nil for `null`.
+    public func convert(_ json: JSONValue, at position: Int) -> PositionedAnswer {
+        PositionedAnswer(position: position, outcome: converter.convert(json, at: position))
+    }
+
+    /// The answers of `file` (whose own `answers` are ignored) given by questionnaire position
+    /// and already converted, as a batch import reads them: no lookups by question id.
     public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], path: String) throws(AnswerFileError) -> AnswerSet {
         try read(file, path: path) { set, issues in
             set.answers.reserveCapacity(answers.count)
             let questions = questionnaire.allQuestions
             for index in answers.indices {
-                let position = answers[index].position
-                switch converter.convert(answers[index].json, at: position) {
-                case let .success(value?): set.answers[questions[position].id] = value
+                switch answers[index].outcome {
+                case let .success(value?): set.answers[questions[answers[index].position].id] = value
                 case .success(nil): break
                 case let .failure(issue): issues.append(issue)
                 }
@@ -114,15 +119,11 @@ public struct PreparedAnswerReader: Sendable {
     }
 }
 
-/// The JSON answer to the question at `position` in `Questionnaire.allQuestions`.
+/// The answer to the question at `position` in `Questionnaire.allQuestions`, as
+/// `PreparedAnswerReader.convert` made it: a value, nil for `null`, or why it is wrong.
 public struct PositionedAnswer: Sendable {
     public var position: Int
-    public var json: JSONValue
-
-    public init(position: Int, json: JSONValue) {
-        self.position = position
-        self.json = json
-    }
+    public var outcome: Result<AnswerValue?, AnswerIssue>
 }
 /// Company fields from the answers of profile questions, where the `company` object is silent.
 public enum CompanyProfile {

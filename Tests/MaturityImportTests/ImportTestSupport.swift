@@ -27,11 +27,14 @@ enum Importing {
         return mapping
     }
 
-    static func run(_ path: String, questionnaire: Questionnaire, mapping: ImportMapping?, format: ImportFormat = .auto) throws -> Outcome {
+    /// With a memo of cells already read by default, as `maturity batch` reads.
+    static func run(
+        _ path: String, questionnaire: Questionnaire, mapping: ImportMapping?, format: ImportFormat = .auto, memo: CellMemo? = CellMemo()
+    ) throws -> Outcome {
         let source = try ResponseSources.open(path: path, format: format, mapping: mapping, questionnaire: questionnaire)
         var outcome = Outcome(warnings: source.warnings)
         while let raw = try source.next() {
-            switch source.converter.convert(raw) {
+            switch source.converter.convert(raw, memo: memo) {
             case .skipped: outcome.skipped += 1
             case let .rejected(rejection): outcome.rejected.append(rejection)
             case let .response(response):

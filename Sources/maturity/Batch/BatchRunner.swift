@@ -101,7 +101,7 @@ final class BatchRunner {
                 return
             }
             finished = chunk.count < Self.chunkSize
-            let processed = ParallelMap.map(chunk) { raw in Self.process(raw, steps) }
+            let processed = ParallelMap.map(chunk) { raw, worker in Self.process(raw, steps, memo: steps.memos[worker]) }
             var ready: [ImportedAssessment] = []
             for item in processed {
                 switch item {
@@ -180,18 +180,22 @@ final class BatchRunner {
         let scorer: Scorer
         let planner: RoadmapPlanner
         let documents: AnswerDocumentWriter
+        /// Cells already read, one memo per worker.
+        let memos: [CellMemo]
 
         init(converter: ResponseConverter, questionnaire: Questionnaire) {
             self.converter = converter
             scorer = Scorer(questionnaire: questionnaire, explains: false)
             planner = RoadmapPlanner(questionnaire: questionnaire)
             documents = AnswerDocumentWriter(questionnaire: questionnaire)
+            memos = (0..<ParallelMap.workers).map { _ in CellMemo() }
         }
     }
 
-    /// Conversion, scoring and the roadmap of one row: pure, run on worker threads.
-    static func process(_ raw: RawResponse, _ steps: Steps) -> Processed {
-        switch steps.converter.convert(raw) {
+    /// Conversion, scoring and the roadmap of one row, run on worker threads: pure, but for
+    /// the worker's memo of cells already read.
+    static func process(_ raw: RawResponse, _ steps: Steps, memo: CellMemo) -> Processed {
+        switch steps.converter.convert(raw, memo: memo) {
         case .skipped: return .skipped
         case let .rejected(rejection): return .rejected(rejection)
         case let .response(response):

@@ -4,13 +4,15 @@ import Foundation
 enum ParallelMap {
     static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    static func map<A: Sendable, B: Sendable>(_ items: [A], _ transform: @Sendable (A) -> B) -> [B] {
-        guard items.count > 1 && workers > 1 else { return items.map(transform) }
+    /// `transform` also gets the number of the worker running it, below `workers`: a worker
+    /// runs on one thread at a time, so per-worker state needs no lock.
+    static func map<A: Sendable, B: Sendable>(_ items: [A], _ transform: @Sendable (A, _ worker: Int) -> B) -> [B] {
+        guard items.count > 1 && workers > 1 else { return items.map { transform($0, 0) } }
         let slots = Slots<B>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < items.count {
-                slots.set(index, transform(items[index]))
+                slots.set(index, transform(items[index], worker))
                 index += workers
             }
         }
