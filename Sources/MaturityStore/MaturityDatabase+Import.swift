@@ -98,7 +98,6 @@ private final class ImportWriter {
         let outcome: ImportOutcome
         if let found = try existing.firstInteger() {
             id = found
-            try update.bind(1, utf8: item.answerDocument)
             try update.bind(2, item.language)
             try update.bind(3, item.file)
             try update.bind(4, item.row)
@@ -107,7 +106,7 @@ private final class ImportWriter {
             try update.bind(7, now)
             try update.bind(8, now)
             try update.bind(9, id)
-            try update.run()
+            try update.with(utf8: item.answerDocument, at: 1) { try update.run() }
             // A second row of the same respondent in one chunk: its first rows go in first.
             if pending.contains(id) { try flush() }
             for statement in [deleteScores, deleteActions] {
@@ -135,8 +134,7 @@ private final class ImportWriter {
             try insert.bind(10, item.engine)
             for position: Int32 in 11...13 { try insert.bind(position, now) }
             try insert.bind(14, importId)
-            try insert.bind(15, utf8: item.answerDocument)
-            id = try insert.insertedRowID()
+            id = try insert.with(utf8: item.answerDocument, at: 15) { try insert.insertedRowID() }
             outcome = .stored(AssessmentID(rawValue: id))
         }
         pending.insert(id)

@@ -31,15 +31,27 @@ struct RawStatement {
         try check(code)
     }
 
-    /// UTF-8 bytes bound as text.
-    func bind(_ position: Int32, utf8 bytes: [UInt8]) throws {
-        let code = bytes.withUnsafeBufferPointer { buffer in
-            sqlite3_bind_text(
-                handle, position, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    /// UTF-8 bytes bound as text for the time of `body` (which runs the statement), without
+    /// SQLite copying them: an answer document is a few kilobytes.
+    func with<R>(utf8 bytes: [UInt8], at position: Int32, _ body: () throws -> R) throws -> R {
+        try bytes.withUnsafeBufferPointer { buffer in
+            try bind(position, staticText: UnsafeRawBufferPointer(buffer))
+            defer { sqlite3_bind_null(handle, position) }
+            return try body()
         }
-        try check(code)
     }
+
+    /// Binds text that SQLite does not copy (SQLITE_STATIC): `bytes` must stay valid and
+    /// unchanged until the statement has run and been rebound or cleared.
+    func bind(_ position: Int32, staticText bytes: UnsafeRawBufferPointer) throws {
+        // Empty text still needs a pointer, or SQLite binds NULL: a constant's, valid forever.
+        let empty: StaticString = ""
+        let start = bytes.baseAddress ?? UnsafeRawPointer(empty.utf8Start)
+        try check(sqlite3_bind_text(handle, position, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
+    }
+
+    /// Sets every parameter back to NULL (no pointer to text bound without copy remains).
+    func clearBindings() { sqlite3_clear_bindings(handle) }
 
     func bind(_ position: Int32, _ value: SQLiteValue) throws {
         switch value {

@@ -56,6 +56,44 @@ import Testing
         #expect(rules == items[122].actions.map(\.rule))
     }
 
+    /// Texts are bound without SQLite copying them: every one must still arrive byte for byte,
+    /// the empty one included (as '', not NULL), across several statements and an update.
+    @Test func textsBoundWithoutCopyArriveByteForByte() throws {
+        let db = try MaturityDatabase.inMemory()
+        let importId = try db.beginImport(
+            files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
+        let titles = ["", "é", "Charte d’usage 🙂 « IA »", String(repeating: "long ", count: 400)]
+        let template = try respondent("advanced-pme", key: "", company: "")
+        let items = (0..<60).map { index in
+            var item = template
+            item.key = "survey#\(index)"
+            item.company = Company(name: "Entreprise \(index)")
+            for action in item.actions.indices { item.actions[action].title = titles[(index + action) % titles.count] }
+            return item
+        }
+        for round in 0..<2 {
+            _ = try db.storeImported(items, importId: importId, questionnaire: questionnaire, at: date)
+            let stored = try db.writer.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT sourceKey, answerDocument FROM assessment WHERE source = 'import' ORDER BY id"
+                ).map { row -> (String, String, [String]) in
+                    let key: String = row["sourceKey"]
+                    let titles = try String.fetchAll(
+                        db,
+                        sql:
+                            "SELECT title FROM roadmapAction a JOIN assessment s ON s.id = a.assessmentId WHERE s.sourceKey = ? ORDER BY position",
+                        arguments: [key])
+                    return (key, row["answerDocument"], titles)
+                }
+            }
+            #expect(stored.count == items.count, "round \(round)")
+            for (item, row) in zip(items, stored) {
+                #expect(row.0 == item.key && row.1 == String(decoding: item.answerDocument, as: UTF8.self))
+                #expect(row.2 == item.actions.map(\.title), "\(item.key), round \(round)")
+            }
+        }
+    }
+
     @Test func aRespondentTwiceInOneChunkKeepsTheSecondRowOnly() throws {
         let db = try MaturityDatabase.inMemory()
         let importId = try db.beginImport(
