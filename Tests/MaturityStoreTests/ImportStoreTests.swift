@@ -94,6 +94,16 @@ import Testing
         }
     }
 
+    /// The shortcuts for SIRENs and names give what filtering and Foundation's trimming give.
+    @Test(arguments: [
+        "", " ", "123456789", "123 456 789", " 123-456-789 ", "١٢٣", "Durand SARL", " Durand ", "Durand\n", "\u{A0}Durand",
+        "Durand\u{A0}", "É", "Ñandú SA", "\t",
+    ])
+    func companyKeysAreNormalisedAsBefore(_ text: String) {
+        #expect(CompanyStatements.digits(text) == text.filter(\.isNumber))
+        #expect(CompanyStatements.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func aRespondentTwiceInOneChunkKeepsTheSecondRowOnly() throws {
         let db = try MaturityDatabase.inMemory()
         let importId = try db.beginImport(
