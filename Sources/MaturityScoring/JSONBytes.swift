@@ -68,13 +68,7 @@ public struct JSONBytes {
         case let .bool(flag): flag ? raw("true") : raw("false")
         case let .number(number): self.number(number)
         case let .string(text): string(text)
-        case let .array(items):
-            bytes.append(0x5B)
-            for index in items.indices {
-                if index > 0 { bytes.append(0x2C) }
-                value(items[index])
-            }
-            bytes.append(0x5D)
+        case let .array(items): array(items) { $0.value($1) }
         case let .object(fields):
             bytes.append(0x7B)
             for (index, key) in fields.keys.sorted(by: JSONValue.byteOrder).enumerated() {
@@ -92,13 +86,7 @@ public struct JSONBytes {
     public mutating func answer(_ answer: AnswerValue) {
         switch answer {
         case let .code(code): string(code.rawValue)
-        case let .codes(codes):
-            bytes.append(0x5B)
-            for index in codes.indices {
-                if index > 0 { bytes.append(0x2C) }
-                string(codes[index].rawValue)
-            }
-            bytes.append(0x5D)
+        case let .codes(codes): array(codes) { $0.string($1.rawValue) }
         case let .number(number): self.number(number)
         case let .text(text): string(text)
         case let .matrix(cells):
@@ -110,14 +98,18 @@ public struct JSONBytes {
                 if let cell = cells[row] { self.answer(cell) }
             }
             bytes.append(0x7D)
-        case let .useCases(items):
-            bytes.append(0x5B)
-            for index in items.indices {
-                if index > 0 { bytes.append(0x2C) }
-                useCase(items[index])
-            }
-            bytes.append(0x5D)
+        case let .useCases(items): array(items) { $0.useCase($1) }
         }
+    }
+
+    /// `[item,item,...]`, each item written by `write`.
+    private mutating func array<Item>(_ items: [Item], _ write: (inout JSONBytes, Item) -> Void) {
+        bytes.append(0x5B)
+        for index in items.indices {
+            if index > 0 { bytes.append(0x2C) }
+            write(&self, items[index])
+        }
+        bytes.append(0x5D)
     }
 
     /// A use case as `UseCase.json` writes it, keys in byte order.
