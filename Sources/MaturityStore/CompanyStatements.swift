@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import MaturityScoring
 
@@ -23,7 +22,7 @@ struct CompanyStatements {
             try bySiren.bind(1, siren)
             if let found = try bySiren.firstInteger() { return (found, false) }
         }
-        let name = Self.trimmed(company.name ?? "")
+        let name = (company.name ?? "").trimmed
         try byName.bind(1, name)
         if let found = try byName.firstInteger() { return (found, false) }
         try insert.bind(1, name)
@@ -39,12 +38,5 @@ struct CompanyStatements {
     /// filtering `Character`s cost more than looking the company up (callgrind).
     static func digits(_ text: String) -> String {
         text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ? text : text.filter(\.isNumber)
-    }
-
-    /// `text` without leading and trailing white space; as is, without Foundation, when it
-    /// starts and ends with a printable ASCII character.
-    static func trimmed(_ text: String) -> String {
-        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
-        return plain(text.utf8.first) && plain(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
