@@ -24,15 +24,10 @@ final class BatchInsert {
     private let columns: Int
     private let rowsPerStatement: Int
     private var full: RawStatement?
-    private var pending: [Pending] = []
-    /// The UTF-8 of the pending texts, end to end: bound without SQLite copying each one
-    /// (copies were a third of the cost of these inserts).
-    private var texts: [UInt8] = []
-
-    private enum Pending {
-        case value(SQLiteValue)
-        case text(offset: Int, count: Int)
-    }
+    /// One stored property, changed by one access per row: each access to a class's stored
+    /// property is checked for exclusivity at run time, and appending value by value to two
+    /// arrays of the class cost more than binding them.
+    private var rows = PendingRows()
 
     /// `sql` is the statement up to `VALUES`, e.g. `INSERT INTO t (a, b)`.
     init(_ db: Database, _ sql: String, columns: Int, rowsPerStatement: Int = 50) {
@@ -40,22 +35,13 @@ final class BatchInsert {
         self.sql = sql
         self.columns = columns
         self.rowsPerStatement = rowsPerStatement
-        pending.reserveCapacity(columns * rowsPerStatement)
+        rows.values.reserveCapacity(columns * rowsPerStatement)
     }
 
     /// Adds one row: exactly `columns` values.
     func append(_ row: SQLiteValue...) throws {
         precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
-        for value in row {
-            if case var .text(text) = value {
-                let offset = texts.count
-                text.withUTF8 { texts.append(contentsOf: $0) }
-                pending.append(.text(offset: offset, count: texts.count - offset))
-            } else {
-                pending.append(.value(value))
-            }
-        }
-        if pending.count == columns * rowsPerStatement {
+        if rows.append(row) == columns * rowsPerStatement {
             if full == nil { full = try statement(rows: rowsPerStatement) }
             if let full { try run(full) }
         }
@@ -63,8 +49,8 @@ final class BatchInsert {
 
     /// Inserts the rows still pending.
     func flush() throws {
-        guard !pending.isEmpty else { return }
-        try run(statement(rows: pending.count / columns))
+        guard !rows.values.isEmpty else { return }
+        try run(statement(rows: rows.values.count / columns))
     }
 
     private func statement(rows: Int) throws -> RawStatement {
@@ -73,10 +59,42 @@ final class BatchInsert {
     }
 
     private func run(_ statement: RawStatement) throws {
+        try rows.run(statement)
+        rows.removeAll()
+    }
+}
+
+/// The values waiting for a statement, with the UTF-8 of their texts end to end: texts are
+/// bound without SQLite copying each one (copies were a third of the cost of these inserts).
+private struct PendingRows {
+    enum Value {
+        case value(SQLiteValue)
+        case text(offset: Int, count: Int)
+    }
+
+    var values: [Value] = []
+    var texts: [UInt8] = []
+
+    /// Adds the values of one row; returns how many values are now pending.
+    mutating func append(_ row: [SQLiteValue]) -> Int {
+        for value in row {
+            if case var .text(text) = value {
+                let offset = texts.count
+                text.withUTF8 { texts.append(contentsOf: $0) }
+                values.append(.text(offset: offset, count: texts.count - offset))
+            } else {
+                values.append(.value(value))
+            }
+        }
+        return values.count
+    }
+
+    /// Binds every pending value, runs `statement`, and clears its bindings.
+    func run(_ statement: RawStatement) throws {
         try texts.withUnsafeBytes { texts in
             defer { statement.clearBindings() }
-            for index in pending.indices {
-                switch pending[index] {
+            for index in values.indices {
+                switch values[index] {
                 case let .value(value): try statement.bind(Int32(index + 1), value)
                 case let .text(offset, count):
                     try statement.bind(Int32(index + 1), staticText: UnsafeRawBufferPointer(rebasing: texts[offset..<offset + count]))
@@ -84,7 +102,10 @@ final class BatchInsert {
             }
             try statement.run()
         }
-        pending.removeAll(keepingCapacity: true)
+    }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
         texts.removeAll(keepingCapacity: true)
     }
 }
