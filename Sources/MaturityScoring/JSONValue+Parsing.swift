@@ -52,7 +52,8 @@ private struct JSONParser {
     }
 
     mutating func object(depth: Int) -> JSONValue? {
-        var fields: [String: JSONValue] = [:]
+        // Room for a use case's nine fields: growing a dictionary key by key rehashes it.
+        var fields = [String: JSONValue](minimumCapacity: 10)
         let closed = items(closing: UInt8(ascii: "}")) { parser in
             parser.skipSpace()
             guard parser.current == UInt8(ascii: "\""), let key = parser.string() else { return false }
@@ -169,10 +170,21 @@ private struct JSONParser {
     /// A number in JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     mutating func number() -> JSONValue? {
         let start = index
-        if current == UInt8(ascii: "-") { index += 1 }
+        let negative = current == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard let first = current, isDigit(first) else { return nil }
         index += 1
         if first != UInt8(ascii: "0") { skipDigits() }
+        // Whole numbers of up to 15 digits are exact in a Double: no text, no strtod.
+        // (-0 keeps its sign through the general path.)
+        let digits = index - start - (negative ? 1 : 0)
+        if digits <= 15, current != UInt8(ascii: "."), current != UInt8(ascii: "e"), current != UInt8(ascii: "E"),
+            !(negative && first == UInt8(ascii: "0"))
+        {
+            var whole = 0
+            for byte in bytes[(index - digits)..<index] { whole = whole * 10 + Int(byte - UInt8(ascii: "0")) }
+            return .number(Double(negative ? -whole : whole))
+        }
         if current == UInt8(ascii: ".") {
             index += 1
             guard let digit = current, isDigit(digit) else { return nil }

@@ -13,6 +13,10 @@ extension String {
         return String(scalars[start...end])
     }
 
+    /// Whether the text is empty or only white space and line breaks: `trimmed.isEmpty`,
+    /// without making the trimmed copy.
+    public var isBlank: Bool { unicodeScalars.allSatisfy(Self.isSpace) }
+
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
         return scalar.properties.isWhitespace

@@ -22,14 +22,18 @@ struct UseCaseReader {
         AnswerIssue(kind, question: question.id, "use case \(index + 1): \(message)")
     }
 
+    static let knownFields = [
+        "name", "department", "frequencyPerWeek", "minutes", "people", "impact", "effort", "personalData", "aiActRisk",
+    ]
+
     private func useCase(_ fields: [String: JSONValue], _ index: Int) throws(AnswerIssue) -> UseCase {
-        let known = ["name", "department", "frequencyPerWeek", "minutes", "people", "impact", "effort", "personalData", "aiActRisk"]
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+        let known = Self.knownFields
+        if fields.keys.contains(where: { !known.contains($0) }), let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw issue(
                 index, .unknownOption,
                 "unknown field '\(unknown)'\(Suggestion.hint(for: unknown, in: known)); fields: \(known.joined(separator: ", "))")
         }
-        guard case let .string(name)? = fields["name"], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard case let .string(name)? = fields["name"], !name.isBlank else {
             throw issue(index, .wrongType, "'name' is required text")
         }
         var department: String?
@@ -47,8 +51,8 @@ struct UseCaseReader {
         }
         var risk = UseCase.AIActRisk.minimal
         if case let .string(text)? = fields["aiActRisk"] {
-            let values = UseCase.AIActRisk.allCases.map(\.rawValue)
             guard let value = UseCase.AIActRisk(rawValue: text) else {
+                let values = UseCase.AIActRisk.allCases.map(\.rawValue)
                 throw issue(
                     index, .unknownOption,
                     "unknown aiActRisk '\(text)'\(Suggestion.hint(for: text, in: values)); values: \(values.joined(separator: ", "))")

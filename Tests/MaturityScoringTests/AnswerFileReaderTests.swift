@@ -103,15 +103,27 @@ import Testing
         }
     }
 
-    @Test func useCaseItemsAreChecked() throws {
+    @Test(arguments: [
+        (#""name": "Devis", "impact": 7"#, "'impact' is 7, expected a whole number from 1 to 5"),
+        (#""name": " \t\u3000", "impact": 3"#, "'name' is required text"),
+        (#""name": "\n", "impact": 3"#, "'name' is required text"),
+        (
+            #""name": "Devis", "impakt": 3"#,
+            "unknown field 'impakt'; did you mean 'impact'?; fields: name, department, frequencyPerWeek, minutes, people, impact, effort, personalData, aiActRisk"
+        ),
+        (
+            #""name": "Devis", "impact": 3, "aiActRisk": "hihg""#,
+            "unknown aiActRisk 'hihg'; did you mean 'high'?; values: minimal, limited, high, prohibited"
+        ),
+    ])
+    func useCaseItemsAreChecked(_ fields: String, _ message: String) throws {
         let bundled = try TestQuestionnaires.bundled()
-        let json =
-            #"{"answers": {"usecases.inventory": [{"name": "Devis", "frequencyPerWeek": 5, "minutes": 30, "people": 2, "impact": 7, "effort": 2}]}}"#
+        let item = #"{"frequencyPerWeek": 5, "minutes": 30, "people": 2, "effort": 2, "# + fields + "}"
+        let json = #"{"answers": {"usecases.inventory": ["# + item + "]}}"
         #expect {
             try AnswerFileReader.read(Data(json.utf8), path: "a.json", questionnaire: bundled)
         } throws: { error in
-            (error as? AnswerFileError)?.errorDescription
-                == "a.json: error: question 'usecases.inventory': use case 1: 'impact' is 7, expected a whole number from 1 to 5"
+            (error as? AnswerFileError)?.errorDescription == "a.json: error: question 'usecases.inventory': use case 1: " + message
         }
     }
 

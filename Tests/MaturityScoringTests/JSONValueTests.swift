@@ -12,10 +12,13 @@ import Testing
         #""caf\u00e9 \"quoted\" back\\slash \/ tab\t line\n""#,
         #""emoji \ud83d\ude00 and é directly""#,
         #"{"nested": [[[[1]]]], "dup": 1, "dup": 2}"#,
+        // Whole numbers (read without strtod up to 15 digits) and their neighbours.
+        "-0", "7", "-7", "100000", "123456789012345", "-999999999999999", "1234567890123456", "9007199254740993",
+        "12e2", "5.0", #"{"a":0,"b":-3,"c":42,"d":1,"e":2,"f":3,"g":4,"h":5,"i":6,"j":7,"k":8,"l":9}"#,
     ]
 
     static let invalid = [
-        "", " ", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "[1 2]", "01", "1.", ".5", "-", "1e", "+1", "tru", "nul",
+        "", " ", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "[1 2]", "01", "1.", ".5", "-", "1e", "+1", "tru", "nul", "-01", "00", "1-",
         "\"unterminated", "\"bad \\x escape\"", "\"lone \\ud800 surrogate\"", "\"tab\tinside\"", "[1] 2", "{'a': 1}", "NaN",
         "1e999", String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
     ]
@@ -23,6 +26,13 @@ import Testing
     @Test(arguments: valid) func readsLikeJSONDecoder(_ text: String) throws {
         let expected = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         #expect(JSONValue(parsing: text) == expected)
+    }
+
+    @Test func negativeZeroKeepsItsSign() throws {
+        guard case let .number(value)? = JSONValue(parsing: "-0") else { Issue.record("-0 is a number"); return }
+        #expect(value == 0 && value.sign == .minus)
+        guard case let .number(positive)? = JSONValue(parsing: "0") else { Issue.record("0 is a number"); return }
+        #expect(positive.sign == .plus)
     }
 
     @Test(arguments: invalid) func refusesWhatIsNotOneJSONValue(_ text: String) {

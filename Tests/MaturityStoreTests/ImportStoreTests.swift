@@ -102,6 +102,7 @@ import Testing
     func companyKeysAreNormalisedAsBefore(_ text: String) {
         #expect(CompanyStatements.digits(text) == text.filter(\.isNumber))
         #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
     @Test func aRespondentTwiceInOneChunkKeepsTheSecondRowOnly() throws {
