@@ -120,7 +120,7 @@ extension DecodingContext {
                 )
                 continue
             }
-            guard case let .scalar(scalar) = value, !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard case let .scalar(scalar) = value, !scalar.string.isBlank else {
                 error(location(value), "\(what) in '\(language)' must be a non-empty text, found \(describe(value))")
                 continue
             }
