@@ -22,6 +22,8 @@ public struct RoadmapPlanner: Sendable {
     /// so a planner reused for many answer sets never hashes titles.
     private let firstWithTitle: [Int]
     private let dimensionOrder: [DimensionID: Int]
+    /// Each rule's compiled condition, by position in `questionnaire.rules`.
+    private let conditions: [CompiledExpression]
 
     public init(questionnaire: Questionnaire, settings: RoadmapSettings = RoadmapSettings()) {
         self.questionnaire = questionnaire
@@ -32,6 +34,7 @@ public struct RoadmapPlanner: Sendable {
             first[rule.title] = index
             return index
         }
+        conditions = CompiledExpression.compile(questionnaire.rules.map(\.condition), in: questionnaire)
         dimensionOrder = Dictionary(questionnaire.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -55,13 +58,14 @@ public struct RoadmapPlanner: Sendable {
     /// Actions of the rules whose condition holds, de-duplicated (same title) and ordered:
     /// blocking first, then the weakest dimension first, then rule priority.
     func firedActions(_ card: ScoreCard) -> [RoadmapAction] {
-        let evaluator = ExpressionEvaluator(
-            questionnaire: questionnaire, answers: card.answers,
-            scores: Dictionary(card.dimensions.compactMap { item in item.score.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a }),
-            levels: Dictionary(card.dimensions.compactMap { item in item.level.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a }))
+        let answers = card.answers
+        let scores = Dictionary(card.dimensions.compactMap { item in item.score.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let levels = Dictionary(card.dimensions.compactMap { item in item.level.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let rules = questionnaire.rules
         var firedTitles = Set<Int>()
-        let fired = rules.indices.filter { evaluator.holds(rules[$0].condition) && firedTitles.insert(firstWithTitle[$0]).inserted }
+        let fired = rules.indices.filter {
+            conditions[$0].holds(answers: answers, scores: scores, levels: levels) && firedTitles.insert(firstWithTitle[$0]).inserted
+        }
         let weakness = Dictionary(
             card.dimensions.map { ($0.id, $0.score ?? 101) }, uniquingKeysWith: { a, _ in a })
         // Sort keys computed once per action rather than in every comparison.

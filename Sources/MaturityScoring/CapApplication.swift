@@ -4,24 +4,28 @@ import MaturityQuestionnaire
 /// before the cap is evaluated (the loader has rejected cycles).
 struct CapApplication: Sendable {
     let questionnaire: Questionnaire
-    /// Every dimension, in evaluation order, with its caps; worked out once per questionnaire.
-    let steps: [(dimension: DimensionID, caps: [Cap])]
+    /// Every dimension, in evaluation order, with its caps and their compiled conditions;
+    /// worked out once per questionnaire.
+    let steps: [(dimension: DimensionID, caps: [(cap: Cap, condition: CompiledExpression)])]
 
     init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        steps = Self.order(questionnaire).map { id in (id, questionnaire.caps.filter { $0.dimension == id }) }
+        let conditions = CompiledExpression.compile(questionnaire.caps.map(\.condition), in: questionnaire)
+        let caps = zip(questionnaire.caps, conditions).map { (cap: $0, condition: $1) }
+        steps = Self.order(questionnaire).map { id in (id, caps.filter { $0.cap.dimension == id }) }
     }
 
     func apply(to dimensions: [DimensionScore], answers: [QuestionID: AnswerValue]) -> [DimensionScore] {
         var result = dimensions
-        var evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers)
+        var scores: [DimensionID: Double] = [:]
+        var levels: [DimensionID: LevelID] = [:]
         for step in steps {
             guard let index = result.firstIndex(where: { $0.id == step.dimension }) else { continue }
-            for cap in step.caps where evaluator.holds(cap.condition) {
+            for (cap, condition) in step.caps where condition.holds(answers: answers, scores: scores, levels: levels) {
                 apply(cap, to: &result[index])
             }
-            evaluator.scores[step.dimension] = result[index].score
-            evaluator.levels[step.dimension] = result[index].level
+            scores[step.dimension] = result[index].score
+            levels[step.dimension] = result[index].level
         }
         return result
     }

@@ -7,6 +7,8 @@ public struct Scorer: Sendable {
     /// Batch imports, which store only scores and levels, leave them out.
     public var explains: Bool
     let caps: CapApplication
+    /// Each question's compiled condition, by position in `allQuestions`.
+    let conditions: [CompiledExpression?]
     /// Position in `allQuestions` of each dimension's first question.
     let firstPositions: [Int]
 
@@ -14,6 +16,7 @@ public struct Scorer: Sendable {
         self.questionnaire = questionnaire
         self.explains = explains
         caps = CapApplication(questionnaire: questionnaire)
+        conditions = Visibility.conditions(of: questionnaire)
         var position = questionnaire.profile.count
         firstPositions = questionnaire.dimensions.map { dimension in
             defer { position += dimension.questions.count }
@@ -22,7 +25,7 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
-        let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers)
+        let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers, conditions: conditions)
         let raw = questionnaire.dimensions.indices.map { rawScore(questionnaire.dimensions[$0], from: firstPositions[$0], visibility) }
         let dimensions = caps.apply(to: raw, answers: visibility.answers)
         let all = questionnaire.allQuestions

@@ -11,10 +11,23 @@ public struct Visibility: Sendable, Equatable {
     var counted: [AnswerValue?]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
+        self.init(questionnaire: questionnaire, answers: answers, conditions: Self.conditions(of: questionnaire))
+    }
+
+    /// The compiled condition of each question of `allQuestions`, by position: made once
+    /// per questionnaire by whoever computes visibility for many answer sets.
+    static func conditions(of questionnaire: Questionnaire) -> [CompiledExpression?] {
+        let all = questionnaire.allQuestions
+        let compiled = CompiledExpression.compile(all.compactMap(\.condition), in: questionnaire)
+        var next = compiled.makeIterator()
+        return all.map { $0.condition == nil ? nil : next.next() }
+    }
+
+    init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], conditions: [CompiledExpression?]) {
         // A condition reads only earlier questions (the loader checks it), so starting from
         // every answer and dropping those of hidden questions as they come sees exactly the
         // earlier visible answers, without rebuilding the dictionary for every respondent.
-        var evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers)
+        var answers = answers
         var visible: [QuestionID] = []
         var hidden = Set<QuestionID>()
         let all = questionnaire.allQuestions
@@ -23,17 +36,17 @@ public struct Visibility: Sendable, Equatable {
         // Indexing instead of iterating: copying each `Question` is measurable in batch imports.
         for index in all.indices {
             let id = all[index].id
-            if let condition = all[index].condition, !evaluator.holds(condition) {
+            if let condition = conditions[index], !condition.holds(answers: answers) {
                 hidden.insert(id)
-                evaluator.answers.removeValue(forKey: id)
+                answers.removeValue(forKey: id)
                 continue
             }
             visible.append(id)
-            counted[index] = evaluator.answers[id]
+            counted[index] = answers[id]
         }
         self.visible = visible
         self.hidden = hidden
-        self.answers = evaluator.answers
+        self.answers = answers
         self.counted = counted
     }
 }

@@ -1,0 +1,237 @@
+/// An expression resolved against its questionnaire once, to be evaluated over many answer
+/// sets: which questions are choices, the scores and roles of their options, the rank of each
+/// level and the identifiers built from literal texts are all worked out when it is compiled,
+/// not at every evaluation. It gives exactly what `ExpressionEvaluator` gives for the same
+/// expression (the tests compare both on every expression of the bundled questionnaire).
+public struct CompiledExpression: Sendable {
+    let root: Node
+    /// The rank of each level id, for comparing `level(...)` with a level's id.
+    let levelRanks: [LevelID: Int]
+
+    public init(_ expression: Expression, in questionnaire: Questionnaire) {
+        self = Self.compile([expression], in: questionnaire)[0]
+    }
+
+    /// Whether the condition holds; a condition that cannot be decided is false.
+    public func holds(
+        answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]
+    ) -> Bool {
+        Evaluation(answers: answers, scores: scores, levels: levels, levelRanks: levelRanks).isTrue(root)
+    }
+
+    /// Compiles every expression of a list against the same questionnaire.
+    public static func compile(_ expressions: [Expression], in questionnaire: Questionnaire) -> [CompiledExpression] {
+        let tables = Tables(questionnaire)
+        return expressions.map { CompiledExpression(root: Node($0.root, tables), levelRanks: tables.levelRanks) }
+    }
+
+    private init(root: Node, levelRanks: [LevelID: Int]) {
+        self.root = root
+        self.levelRanks = levelRanks
+    }
+}
+
+extension CompiledExpression {
+    /// What compiling reads from the questionnaire, shared by the nodes of one compilation.
+    struct Tables {
+        let questionnaire: Questionnaire
+        let levelRanks: [LevelID: Int]
+
+        init(_ questionnaire: Questionnaire) {
+            self.questionnaire = questionnaire
+            levelRanks = Dictionary(questionnaire.levels.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The options of a single choice or yes/partly/no question: its answers compare by
+        /// option score.
+        func choices(_ id: QuestionID) -> Choices? {
+            switch questionnaire.kind(of: id) {
+            case let .single(options)?, let .yesPartlyNo(options)?: Choices(options)
+            default: nil
+            }
+        }
+    }
+
+    /// The options of one choice question by code (the first one when a code repeats, as
+    /// `QuestionKind.option` finds it): whether each is a regular option, and its score.
+    final class Choices: Sendable {
+        let options: [OptionCode: (regular: Bool, score: Double)]
+
+        init(_ options: [ChoiceOption]) {
+            self.options = Dictionary(
+                options.map { ($0.code, ($0.role == .regular, $0.score)) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// A text with the option code and level id it may be compared with, made once for
+    /// literals and on demand for text answers.
+    struct Text: Sendable {
+        let string: String
+        let option: OptionCode
+        let level: LevelID
+
+        init(_ string: String) {
+            self.string = string
+            option = OptionCode(string)
+            level = LevelID(string)
+        }
+    }
+
+    enum Value: Sendable {
+        case number(Double)
+        case bool(Bool)
+        case text(Text)
+        case choice(OptionCode, Choices)
+        case level(LevelID)
+        case missing
+    }
+
+    indirect enum Node: Sendable {
+        case constant(Value)
+        /// The answer to a question; `choices` when it is a single choice or yes/partly/no.
+        case answer(QuestionID, choices: Choices?)
+        case answered(QuestionID)
+        case count(QuestionID)
+        case selected(QuestionID, Node)
+        case row(QuestionID, Node)
+        case score(DimensionID)
+        case level(DimensionID)
+        case not(Node)
+        case negate(Node)
+        case and(Node, Node)
+        case or(Node, Node)
+        case arithmetic(BinaryOperator, Node, Node)
+        case comparison(BinaryOperator, Node, Node)
+
+        init(_ node: ExpressionNode, _ tables: Tables) {
+            switch node {
+            case let .number(value, _): self = .constant(.number(value))
+            case let .string(value, _): self = .constant(.text(Text(value)))
+            case let .bool(value, _): self = .constant(.bool(value))
+            case let .answer(id, _): self = .answer(id, choices: tables.choices(id))
+            case let .call(function, arguments, _):
+                guard case let .answer(id, _)? = arguments.first else {
+                    self = .constant(.missing)
+                    return
+                }
+                let second = { Node(arguments[1], tables) }
+                switch function {
+                case .answered: self = .answered(id)
+                case .count: self = .count(id)
+                case .selected: self = .selected(id, second())
+                case .row: self = .row(id, second())
+                case .score: self = .score(DimensionID(id.rawValue))
+                case .level: self = .level(DimensionID(id.rawValue))
+                }
+            case let .not(operand, _): self = .not(Node(operand, tables))
+            case let .negate(operand, _): self = .negate(Node(operand, tables))
+            case let .binary(op, lhs, rhs, _):
+                let (left, right) = (Node(lhs, tables), Node(rhs, tables))
+                switch op {
+                case .and: self = .and(left, right)
+                case .or: self = .or(left, right)
+                case .plus, .minus, .times, .divide: self = .arithmetic(op, left, right)
+                default: self = .comparison(op, left, right)
+                }
+            }
+        }
+    }
+}
+
+/// One evaluation: the answers, and the scores and levels known so far.
+private struct Evaluation {
+    typealias Value = CompiledExpression.Value
+    typealias Node = CompiledExpression.Node
+
+    let answers: [QuestionID: AnswerValue]
+    let scores: [DimensionID: Double]
+    let levels: [DimensionID: LevelID]
+    let levelRanks: [LevelID: Int]
+
+    func isTrue(_ node: Node) -> Bool {
+        if case .bool(true) = value(node) { return true }
+        return false
+    }
+
+    func value(_ node: Node) -> Value {
+        switch node {
+        case let .constant(value): return value
+        case let .answer(id, choices):
+            switch answers[id] {
+            case let .code(code)?: return choices.map { .choice(code, $0) } ?? .missing
+            case let .number(value)?: return .number(value)
+            case let .text(text)?: return .text(CompiledExpression.Text(text))
+            default: return .missing
+            }
+        case let .answered(id): return .bool(answers[id] != nil)
+        case let .count(id):
+            switch answers[id] {
+            case let .codes(codes)?: return .number(Double(codes.count))
+            case let .useCases(items)?: return .number(Double(items.count))
+            default: return .missing
+            }
+        case let .selected(id, code):
+            guard case let .text(code) = value(code) else { return .missing }
+            switch answers[id] {
+            case let .code(chosen)?: return .bool(chosen.rawValue == code.string)
+            case let .codes(chosen)?: return .bool(chosen.contains(code.option))
+            default: return .bool(false)
+            }
+        case let .row(id, row):
+            guard case let .text(row) = value(row), case let .matrix(cells)? = answers[id], case let .number(value)? = cells[row.option]
+            else { return .missing }
+            return .number(value)
+        case let .score(id): return scores[id].map(Value.number) ?? .missing
+        case let .level(id): return levels[id].map(Value.level) ?? .missing
+        case let .not(operand):
+            if case let .bool(value) = value(operand) { return .bool(!value) }
+            return .bool(true)
+        case let .negate(operand):
+            if case let .number(value) = value(operand) { return .number(-value) }
+            return .missing
+        case let .and(lhs, rhs): return .bool(isTrue(lhs) && isTrue(rhs))
+        case let .or(lhs, rhs): return .bool(isTrue(lhs) || isTrue(rhs))
+        case let .arithmetic(op, lhs, rhs):
+            guard case let .number(a) = value(lhs), case let .number(b) = value(rhs) else { return .missing }
+            switch op {
+            case .plus: return .number(a + b)
+            case .minus: return .number(a - b)
+            case .times: return .number(a * b)
+            default: return b == 0 ? .missing : .number(a / b)
+            }
+        case let .comparison(op, lhs, rhs):
+            let (left, right) = (value(lhs), value(rhs))
+            if case .missing = left { return .bool(false) }
+            if case .missing = right { return .bool(false) }
+            guard let order = compare(left, right) else { return .bool(op == .notEqual) }
+            return .bool(op.accepts(order))
+        }
+    }
+
+    /// -1, 0 or 1; nil when the values cannot be compared (unknown option or level).
+    private func compare(_ lhs: Value, _ rhs: Value) -> Int? {
+        switch (lhs, rhs) {
+        case let (.number(a), .number(b)): return order(a, b)
+        case let (.text(a), .text(b)): return a.string < b.string ? -1 : (a.string > b.string ? 1 : 0)
+        case let (.bool(a), .bool(b)): return a == b ? 0 : 1
+        case let (.choice(code, choices), .text(other)): return compare(code, other, choices)
+        case let (.text(other), .choice(code, choices)): return compare(code, other, choices).map { -$0 }
+        case let (.level(level), .text(other)): return compare(level, other)
+        case let (.text(other), .level(level)): return compare(level, other).map { -$0 }
+        default: return nil
+        }
+    }
+
+    private func compare(_ code: OptionCode, _ other: CompiledExpression.Text, _ choices: CompiledExpression.Choices) -> Int? {
+        if code.rawValue == other.string { return 0 }
+        guard let a = choices.options[code], let b = choices.options[other.option], a.regular, b.regular else { return nil }
+        return order(a.score, b.score)
+    }
+
+    private func compare(_ level: LevelID, _ other: CompiledExpression.Text) -> Int? {
+        guard let a = levelRanks[level], let b = levelRanks[other.level] else { return nil }
+        return a < b ? -1 : (a > b ? 1 : 0)
+    }
+
+    private func order(_ a: Double, _ b: Double) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+}
