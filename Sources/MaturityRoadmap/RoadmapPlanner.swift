@@ -68,21 +68,24 @@ public struct RoadmapPlanner: Sendable {
         }
         let weakness = Dictionary(
             card.dimensions.map { ($0.id, $0.score ?? 101) }, uniquingKeysWith: { a, _ in a })
-        // Sort keys computed once per action rather than in every comparison.
+        // Rules are ordered by keys computed once each, and only then become actions: sorting
+        // the actions themselves copied every title and body at each move.
         let keyed = fired.map { index in
             let rule = rules[index]
-            let key = (rule.blocksPilots ? 0 : 1, weakness[rule.dimension] ?? 101, dimensionOrder[rule.dimension] ?? 0, rule.priority)
             return (
-                key: key,
-                action: RoadmapAction(
-                    id: rule.id, phase: rule.blocksPilots ? .audit : rule.phase, dimension: rule.dimension,
-                    title: rule.title, body: rule.body, effort: rule.effort, kpi: rule.kpi, owner: rule.owner,
-                    blocking: rule.blocksPilots, priority: rule.priority)
+                key: (rule.blocksPilots ? 0 : 1, weakness[rule.dimension] ?? 101, dimensionOrder[rule.dimension] ?? 0, rule.priority),
+                index: index
             )
         }
         return keyed.sorted { lhs, rhs in
-            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.action.id < rhs.action.id
-        }.map(\.action)
+            lhs.key != rhs.key ? lhs.key < rhs.key : rules[lhs.index].id < rules[rhs.index].id
+        }.map { item in
+            let rule = rules[item.index]
+            return RoadmapAction(
+                id: rule.id, phase: rule.blocksPilots ? .audit : rule.phase, dimension: rule.dimension,
+                title: rule.title, body: rule.body, effort: rule.effort, kpi: rule.kpi, owner: rule.owner,
+                blocking: rule.blocksPilots, priority: rule.priority)
+        }
     }
 
     private func inventory(_ card: ScoreCard) -> [UseCase] {
