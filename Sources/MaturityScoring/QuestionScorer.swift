@@ -2,17 +2,19 @@ import MaturityQuestionnaire
 
 /// Normalises one answer to 0–1 according to its question's type.
 enum QuestionScorer {
-    static func outcome(_ question: Question, _ answer: AnswerValue?) -> QuestionOutcome {
-        guard question.isScored else { return .unscored }
+    /// `scored` is the question's `isScored`: the kind alone is passed, because copying a whole
+    /// `Question` for each answer of each respondent was measurable in batch imports.
+    static func outcome(_ kind: QuestionKind, scored: Bool, _ answer: AnswerValue?) -> QuestionOutcome {
+        guard scored else { return .unscored }
         guard let answer else { return .unanswered }
-        if case let .code(code) = answer, let option = question.kind.option(code) {
+        if case let .code(code) = answer, let option = kind.option(code) {
             switch option.role {
             case .notApplicable: return .notApplicable
             case .dontKnow: return .dontKnow
             case .regular: break
             }
         }
-        switch (question.kind, answer) {
+        switch (kind, answer) {
         case let (.single(options), .code(code)), let (.yesPartlyNo(options), .code(code)):
             return options.first { $0.code == code }.map { .scored($0.score) } ?? .unanswered
         case let (.multiple(options), .codes(codes)):

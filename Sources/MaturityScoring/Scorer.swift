@@ -11,12 +11,15 @@ public struct Scorer: Sendable {
     let conditions: [CompiledExpression?]
     /// Position in `allQuestions` of each dimension's first question.
     let firstPositions: [Int]
+    /// Whether each question of `allQuestions` counts in its dimension's score, by position.
+    let scored: [Bool]
 
     public init(questionnaire: Questionnaire, explains: Bool = true) {
         self.questionnaire = questionnaire
         self.explains = explains
         caps = CapApplication(questionnaire: questionnaire)
         conditions = Visibility.conditions(of: questionnaire)
+        scored = questionnaire.allQuestions.map(\.isScored)
         var position = questionnaire.profile.count
         firstPositions = questionnaire.dimensions.map { dimension in
             defer { position += dimension.questions.count }
@@ -49,7 +52,7 @@ public struct Scorer: Sendable {
             return QuestionScore(
                 question: id, weight: dimension.questions[index].weight,
                 outcome: answer == nil && visibility.hidden.contains(id)
-                    ? .hidden : QuestionScorer.outcome(dimension.questions[index], answer))
+                    ? .hidden : QuestionScorer.outcome(dimension.questions[index].kind, scored: scored[first + index], answer))
         }
         var weighted = 0.0
         var weights = 0.0
