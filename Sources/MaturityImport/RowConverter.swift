@@ -38,10 +38,10 @@ public struct RowConverter: Sendable {
         /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before.
         func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int) -> CellOutcome {
             guard memoizes, let memo, case let .column(column) = source else { return outcome(cell, answers) }
-            let text = cell(column)
-            if let known = memo.outcome(slot, text) { return known }
+            let key = CellMemo.Key(cell(column))
+            if let known = memo.outcome(slot, key) { return known }
             let outcome = outcome(cell, answers)
-            memo.remember(outcome, slot, text)
+            memo.remember(outcome, slot, key)
             return outcome
         }
 

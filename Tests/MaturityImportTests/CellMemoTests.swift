@@ -34,6 +34,27 @@ import Testing
 
     /// A number answered differently by every respondent: the memo keeps at most `limit`
     /// texts per question, and every row is still read right.
+    /// Keys are the cell's bytes: equal bytes find the outcome, any other text does not, and
+    /// equal keys hash alike.
+    @Test func keysAreTheCellBytes() {
+        let texts = [
+            "a", "a ", "A", "", "quotes|minutes", "minutes|quotes", "caf\u{E9}", "cafe\u{301}", String(repeating: "x", count: 300),
+        ]
+        let memo = CellMemo()
+        for (index, text) in texts.enumerated() { memo.remember(.empty, index % 2, CellMemo.Key(text)) }
+        for (index, text) in texts.enumerated() {
+            let key = CellMemo.Key(String(decoding: Array(text.utf8), as: UTF8.self))
+            #expect(key == CellMemo.Key(text) && key.hashValue == CellMemo.Key(text).hashValue)
+            #expect(memo.outcome(index % 2, key) != nil, "\(text)")
+            #expect(
+                memo.outcome(1 - index % 2, key) == nil
+                    || texts.enumerated().contains { $0.offset % 2 != index % 2 && $0.element.utf8.elementsEqual(text.utf8) })
+        }
+        // Canonically equal texts with other bytes are other cells: read again, never mixed up.
+        #expect(CellMemo.Key("caf\u{E9}") != CellMemo.Key("cafe\u{301}"))
+        #expect(memo.outcome(0, CellMemo.Key("zzz")) == nil)
+    }
+
     @Test func freeNumbersDoNotGrowTheMemoWithoutBound() throws {
         let questionnaire = try TestQuestionnaires.bundled()
         let generator = SampleGenerator(questionnaire: questionnaire, seed: 3)
