@@ -64,8 +64,9 @@ extension CompiledExpression {
     }
 
     /// A text with the option code and level id it may be compared with, made once for
-    /// literals and on demand for text answers.
-    struct Text: Sendable {
+    /// literals and on demand for text answers. A class: values are copied at every step of
+    /// an evaluation, and one reference is cheaper to copy than three strings.
+    final class Text: Sendable {
         let string: String
         let option: OptionCode
         let level: LevelID
