@@ -108,6 +108,31 @@ import Testing
         #expect(try !holds("row(usage.technologies, 'robotics') >= 0", answers))
     }
 
+    /// Edge cases of an expression language that the loader's type checker would mostly
+    /// refuse, evaluated anyway: each gives a definite answer, never a crash.
+    @Test func illTypedAndUnknownOperandsAreFalseOrNotEqual() throws {
+        let answers: [QuestionID: AnswerValue] = [
+            "governance.charter": .code("informal"), "company.sector": .text("Boulangerie"), "roi.working_weeks": .number(45),
+            "usage.technologies": .matrix(["vision": .number(3)]), "usage.tools": .codes(["copilot"]),
+        ]
+        let cases: [(String, Bool)] = [
+            ("company.sector == 'Boulangerie'", true), ("company.sector < 'C'", true), ("'C' < company.sector", false),
+            ("governance.charter == 'not_an_option'", false), ("governance.charter != 'not_an_option'", true),
+            ("'informal' == governance.charter", true), ("'none' < governance.charter", true),
+            ("roi.working_weeks == 'x'", false), ("roi.working_weeks != 'x'", true), ("not roi.working_weeks", true),
+            ("-'a' < 0", false), ("-(roi.working_weeks) == -45", true), ("roi.working_weeks * 2 - 10 == 80", true),
+            ("true == (1 < 2)", true), ("true != false", true), ("'a' < 'b' or 1 > 2", true),
+            ("row(usage.technologies, 'nope') > 0", false), ("row(usage.technologies, 'vision') == 3", true),
+            ("selected(governance.charter, 'informal')", true), ("selected(roi.working_weeks, 'x')", false),
+            ("selected(usage.tools, 'copilot')", true), ("count(governance.charter) == 1", false),
+            ("level(data) == 'unknown'", false), ("level(data) != 'unknown'", true),
+            ("score(data) > 0", false), ("answered(nowhere.q) or count(nowhere.q) > 0", false),
+        ]
+        for (source, expected) in cases {
+            #expect(try holds(source, answers, levels: ["data": "structuration"]) == expected, "\(source)")
+        }
+    }
+
     @Test func scoresAndLevelsCompareInLevelOrder() throws {
         let levels: [DimensionID: LevelID] = ["governance": "experimentation"]
         #expect(try holds("level(governance) <= 'experimentation'", [:], levels: levels))

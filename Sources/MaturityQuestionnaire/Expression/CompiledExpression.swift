@@ -1,8 +1,12 @@
 /// An expression resolved against its questionnaire once, to be evaluated over many answer
 /// sets: which questions are choices, the scores and roles of their options, the rank of each
 /// level and the identifiers built from literal texts are all worked out when it is compiled,
-/// not at every evaluation. It gives exactly what `ExpressionEvaluator` gives for the same
-/// expression (the tests compare both on every expression of the bundled questionnaire).
+/// not at every evaluation (the scorer and the planner compile theirs once per questionnaire).
+///
+/// Semantics: an unanswered question, or a value of the wrong type, makes a comparison
+/// false (`!=` true when both sides are known but cannot be ordered, such as an unknown
+/// option); `not` of a non-boolean is true; choices compare by option score, special options
+/// (not applicable, don't know) with nothing; levels compare in level order.
 public struct CompiledExpression: Sendable {
     let root: Node
     /// The rank of each level id, for comparing `level(...)` with a level's id.
