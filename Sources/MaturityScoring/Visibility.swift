@@ -17,10 +17,7 @@ public struct Visibility: Sendable, Equatable {
     /// The compiled condition of each question of `allQuestions`, by position: made once
     /// per questionnaire by whoever computes visibility for many answer sets.
     static func conditions(of questionnaire: Questionnaire) -> [CompiledExpression?] {
-        let all = questionnaire.allQuestions
-        let compiled = CompiledExpression.compile(all.compactMap(\.condition), in: questionnaire)
-        var next = compiled.makeIterator()
-        return all.map { $0.condition == nil ? nil : next.next() }
+        questionnaire.allQuestions.map { question in question.condition.map { CompiledExpression($0, in: questionnaire) } }
     }
 
     init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], conditions: [CompiledExpression?]) {
