@@ -28,6 +28,7 @@ struct UseCaseReader {
 
     private func useCase(_ fields: [String: JSONValue], _ index: Int) throws(AnswerIssue) -> UseCase {
         let known = Self.knownFields
+        // Keys are sorted (for a stable message) only when one is unknown, not for every item.
         if fields.keys.contains(where: { !known.contains($0) }), let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw issue(
                 index, .unknownOption,

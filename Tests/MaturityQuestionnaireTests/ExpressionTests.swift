@@ -55,7 +55,7 @@ import Testing
     }
 }
 
-@Suite struct ExpressionEvaluatorTests {
+@Suite struct ExpressionEvaluationTests {
     let questionnaire: Questionnaire
 
     init() throws {
@@ -65,8 +65,7 @@ import Testing
     func holds(
         _ source: String, _ answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]
     ) throws -> Bool {
-        let evaluator = ExpressionEvaluator(questionnaire: questionnaire, answers: answers, scores: scores, levels: levels)
-        return evaluator.holds(try Expression.parse(source))
+        try CompiledExpression(Expression.parse(source), in: questionnaire).holds(answers: answers, scores: scores, levels: levels)
     }
 
     @Test func choiceEqualityAndOrderByOptionScore() throws {

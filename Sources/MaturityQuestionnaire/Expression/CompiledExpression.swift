@@ -217,7 +217,7 @@ private struct Evaluation {
     private func compare(_ lhs: Value, _ rhs: Value) -> Int? {
         switch (lhs, rhs) {
         case let (.number(a), .number(b)): return order(a, b)
-        case let (.text(a), .text(b)): return a.string < b.string ? -1 : (a.string > b.string ? 1 : 0)
+        case let (.text(a), .text(b)): return order(a.string, b.string)
         case let (.bool(a), .bool(b)): return a == b ? 0 : 1
         case let (.choice(code, choices), .text(other)): return compare(code, other, choices)
         case let (.text(other), .choice(code, choices)): return compare(code, other, choices).map { -$0 }
@@ -235,8 +235,22 @@ private struct Evaluation {
 
     private func compare(_ level: LevelID, _ other: CompiledExpression.Text) -> Int? {
         guard let a = levelRanks[level], let b = levelRanks[other.level] else { return nil }
-        return a < b ? -1 : (a > b ? 1 : 0)
+        return order(a, b)
     }
 
-    private func order(_ a: Double, _ b: Double) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+    private func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+}
+
+extension BinaryOperator {
+    func accepts(_ order: Int) -> Bool {
+        switch self {
+        case .equal: order == 0
+        case .notEqual: order != 0
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        default: false
+        }
+    }
 }

@@ -84,9 +84,13 @@ struct ExportCommand: ParsableCommand {
         var text = CSVWriter.row([
             "assessment", "company", "wave", "questionnaire", "version", "question", "option_codes", "value", "score", "not_applicable",
         ])
+        // One scorer per questionnaire version: a scorer compiles its conditions, caps and rules.
+        var scorers: [String: Scorer] = [:]
         for item in stored {
             let questionnaire = try questionnaires.questionnaire(of: item)
-            let card = Scorer(questionnaire: questionnaire).score(try StoredQuestionnaires.answers(of: item, questionnaire))
+            let scorer = scorers[questionnaire.sha256] ?? Scorer(questionnaire: questionnaire)
+            scorers[questionnaire.sha256] = scorer
+            let card = scorer.score(try StoredQuestionnaires.answers(of: item, questionnaire))
             let outcomes = Dictionary(
                 card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
             for question in questionnaire.allQuestions {
