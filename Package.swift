@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -47,6 +48,8 @@ let package = Package(
                 "MaturityQuestionnaire", "MaturityScoring",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Excel workbooks (.xlsx, e.g. Microsoft Forms) are ZIP archives of XML parts.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -99,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityImportTests",
-            dependencies: ["MaturityImport", "MaturityTestSupport"],
+            dependencies: ["MaturityImport", "MaturityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -109,6 +109,38 @@ import Testing
         #expect(try storedCount() == 3)
     }
 
+    @Test func microsoftFormsWorkbookImportsAndADamagedOneIsOneError() async throws {
+        let arguments = [
+            "batch", "forms.xlsx", "--questionnaire", "\(Self.fixtures)/survey-test.yaml", "--mapping",
+            "\(Self.fixtures)/microsoft-forms.mapping.yaml",
+        ]
+        let workbook = try Data(contentsOf: URL(fileURLWithPath: "\(Self.fixtures)/microsoft-forms.xlsx"))
+        try workbook.write(to: URL(fileURLWithPath: directory + "/forms.xlsx"))
+        let first = try await run(arguments)
+        #expect(first.status == 1, "one row is rejected")
+        #expect(first.stderr.contains("forms.xlsx:5:10: error: question 'people.age': 'forty' is not a number (number question)"))
+        #expect(first.stdout.contains("forms.xlsx (wide): 3 read, 2 stored, 0 updated, 1 rejected, 0 skipped"))
+        let rejected = try String(contentsOfFile: directory + "/forms.rejected.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(rejected[0].hasPrefix("ID,Start time,Completion time,Email,Name,What is your field?"))
+        #expect(
+            rejected[1].hasPrefix("3,2023-11-06 06:00:00,2023-11-06 06:14:24,anonymous,Ltd & Co,Other,,Rather not aware,No,forty,5,10,"))
+        let again = try await run(arguments + ["--json"])
+        #expect(try totals(again) == ["read": 3, "stored": 0, "updated": 2, "rejected": 1, "skipped": 0])
+        #expect(try MaturityDatabase.open(path: db).list().map(\.company).sorted() == ["Jane Doe", "forms.xlsx #1"])
+
+        let template = try await run(["batch", "--init-mapping", "forms.xlsx", "--questionnaire", "\(Self.fixtures)/survey-test.yaml"])
+        #expect(template.status == 0, "\(template.stderr)")
+        #expect(template.stdout.contains("survey: forms\nheaderRows: 1\nrespondent: ID\n"))
+
+        try workbook.prefix(workbook.count / 2).write(to: URL(fileURLWithPath: directory + "/cut.xlsx"))
+        let cut = try await run(["batch", "cut.xlsx", "--questionnaire", "\(Self.fixtures)/survey-test.yaml"])
+        #expect(cut.status == 1)
+        #expect(
+            cut.stderr.contains(
+                "cut.xlsx: error: cannot read the file (a ZIP archive that cannot be opened; save it again as .xlsx or export CSV)"))
+        #expect(try storedCount() == 2, "nothing already stored is lost")
+    }
+
     @Test func windows1252ExportWithSemicolonsImportsWithAWarning() async throws {
         let text = "respondent;company;practice.field;people.age\r\nw1;Soci\u{E9}t\u{E9} G\u{E9}n\u{E9}rale;biology;42,0\r\n"
         try Data(text.unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: directory + "/excel.csv"))

@@ -50,7 +50,7 @@ public enum ResponseSources {
         case .jsonl: return try JSONResponseSource(path: path, lines: true, questionnaire: questionnaire, mapping: mapping)
         default: break
         }
-        let reader = try CSVReader(path: path, delimiter: delimiter)
+        let reader = try RecordReaders.open(path: path, delimiter: delimiter)
         guard let first = try reader.next() else { throw .empty(path: path) }
         if format == .auto, mapping == nil, LongResponseSource.looksLong(first.fields) { resolved = .long }
         if resolved == .long { return try LongResponseSource(reader: reader, header: first.fields, questionnaire: questionnaire) }

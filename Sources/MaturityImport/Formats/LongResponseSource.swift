@@ -6,7 +6,7 @@ public final class LongResponseSource: ResponseSource {
     public let format = ImportFormat.long
     public let converter: ResponseConverter
     public private(set) var warnings: [String] = []
-    private let reader: CSVReader
+    private let reader: any RecordReader
     private let columns: (respondent: Int, question: Int, value: Int, company: Int?)
     /// Synthetic wide header: respondent, company, then every question id.
     private let wideIndex: [String: Int]
@@ -21,7 +21,7 @@ public final class LongResponseSource: ResponseSource {
         return names.isSuperset(of: ["respondent", "question", "value"]) && names.count <= 4
     }
 
-    init(reader: CSVReader, header: [String], questionnaire: Questionnaire) throws(ImportError) {
+    init(reader: any RecordReader, header: [String], questionnaire: Questionnaire) throws(ImportError) {
         self.reader = reader
         headerRows = [header]
         let names = header.map { $0.trimmed.lowercased() }

@@ -6,24 +6,26 @@ public final class WideResponseSource: ResponseSource {
     public let format = ImportFormat.wide
     public let converter: ResponseConverter
     public private(set) var warnings: [String] = []
-    private let reader: CSVReader
+    private let reader: any RecordReader
     public var path: String { reader.path }
     public var headerRows: [[String]] { converter.rows?.header.rows ?? [] }
     public var bytesRead: Int64 { reader.bytesRead }
 
-    init(reader: CSVReader, firstHeaderRow: [String], questionnaire: Questionnaire, mapping: ImportMapping?) throws(ImportError) {
+    init(reader: any RecordReader, firstHeaderRow: [String], questionnaire: Questionnaire, mapping: ImportMapping?) throws(ImportError) {
         self.reader = reader
         var headerRows = [firstHeaderRow]
         for _ in 1..<(mapping?.headerRows ?? 1) {
             guard let row = try reader.next() else { throw .headerOnly(path: reader.path) }
             headerRows.append(row.fields)
         }
-        if firstHeaderRow.count == 1, let other = CSVDialect.candidates.first(where: { firstHeaderRow[0].utf8.contains($0) }) {
+        if firstHeaderRow.count == 1, let dialect = reader.csvDialect,
+            let other = CSVDialect.candidates.first(where: { firstHeaderRow[0].utf8.contains($0) })
+        {
             let name = CSVDialect(delimiter: other).delimiterName
             throw .badHeader(
                 path: reader.path,
                 reason:
-                    "the header is one column holding \(name)s; the file was read with the \(reader.dialect.delimiterName) delimiter (pass --delimiter \(name) if this is wrong)"
+                    "the header is one column holding \(name)s; the file was read with the \(dialect.delimiterName) delimiter (pass --delimiter \(name) if this is wrong)"
             )
         }
         let header = HeaderIndex(rows: headerRows)

@@ -8,11 +8,12 @@ import MaturityStore
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Import, score and store the responses of survey-tool exports (CSV, JSON, JSON Lines).",
+        abstract: "Import, score and store the responses of survey-tool exports (CSV, Excel .xlsx, JSON, JSON Lines).",
         discussion: """
             Formats: wide CSV (one row per respondent; question ids as headers, or any export through \
             --mapping), long CSV (respondent, question, value), JSON (array of answers objects) and JSON \
-            Lines. Encoding (UTF-8, Windows-1252) and delimiter (comma, semicolon, tab) are detected. \
+            Lines. An Excel workbook (.xlsx, e.g. Microsoft Forms) is read from its first sheet, like a CSV. \
+            Encoding (UTF-8, Windows-1252) and delimiter (comma, semicolon, tab) are detected. \
             A bad row is reported as file:row:column and written with its original cells to \
             <export>.rejected.csv; the others are stored. Importing the same export again updates its \
             respondents instead of adding them. Ctrl-C stops after the chunk being written; run the \
@@ -21,7 +22,7 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Export files.", completion: .file(extensions: ["csv", "tsv", "txt", "json", "jsonl"]))
+    @Argument(help: "Export files.", completion: .file(extensions: ["csv", "tsv", "txt", "xlsx", "json", "jsonl"]))
     var files: [String] = []
 
     @OptionGroup var questionnaireOptions: QuestionnaireOptions

@@ -7,7 +7,7 @@ import MaturityQuestionnaire
 enum MappingTemplateCommand {
     static func template(for path: String, questionnaire: Questionnaire) throws -> String {
         do throws(ImportError) {
-            let reader = try CSVReader(path: path)
+            let reader = try RecordReaders.open(path: path)
             var rows: [[String]] = []
             while rows.count < 3, let record = try reader.next() { rows.append(record.fields) }
             guard !rows.isEmpty else { throw .empty(path: path) }

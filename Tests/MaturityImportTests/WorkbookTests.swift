@@ -1,0 +1,132 @@
+import Foundation
+import MaturityTestSupport
+import Testing
+import ZIPFoundation
+
+@testable import MaturityImport
+
+/// Excel workbooks (.xlsx): Microsoft Forms exports, read through the same mappings as CSV.
+/// The fixture is written by scripts/make-xlsx-fixture.py, independently of the reader.
+@Suite struct WorkbookTests {
+    static let fixture = TestSupport.path("\(Importing.fixtures)/microsoft-forms.xlsx")
+
+    @Test func microsoftFormsWorkbookImportsThroughAMapping() throws {
+        let questionnaire = try Importing.surveyQuestionnaire()
+        let outcome = try Importing.run(
+            Self.fixture, questionnaire: questionnaire, mapping: try Importing.mapping("microsoft-forms.mapping.yaml", questionnaire))
+        // practice = mean(field, funding share); people = mean(awareness, partner, age band).
+        let first = try #require(outcome.scores["microsoft-forms.xlsx#1"])
+        #expect(first["practice"] == 75)
+        #expect(first["people"] == 83.3, "(1 + 1 + 0.5) / 3, rounded")
+        let second = try #require(outcome.scores["microsoft-forms.xlsx#2"])
+        #expect(second["practice"] == 25)
+        #expect(second["people"] == 58.3, "(0.75 + 0 + 1) / 3, rounded")
+        let jane = try #require(outcome.responses.first { $0.key == "microsoft-forms.xlsx#2" })
+        #expect(jane.answers.company.name == "Jane Doe", "the phonetic hint is not part of the name")
+        #expect(jane.answers.answers["practice.funding"] == .codes(["none"]))
+        #expect(jane.row == 3)
+        let rejected = try #require(outcome.rejected.first)
+        #expect(outcome.rejected.count == 1)
+        #expect(rejected.description.hasPrefix("\(Self.fixture):5:10: error: question 'people.age': 'forty' is not a number"))
+        #expect(rejected.cells[4] == "Ltd & Co")
+    }
+
+    @Test func cellsReadAsACSVExportWouldHoldThem() throws {
+        let reader = try XLSXReader(path: Self.fixture)
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        #expect(records.map(\.number) == [1, 2, 3, 5], "the empty row 4 is left out; numbers are the sheet's rows")
+        #expect(records[0].fields.first == "ID")
+        #expect(records[0].fields.last == "Age")
+        #expect(
+            records[1].fields == [
+                "1", "2023-11-04 10:30:00", "2023-11-04 10:35:00", "anonymous", "", "biology-related", "Source 1;Source 3;",
+                "Fully aware", "Yes", "34",
+            ], "dates from their style, the missing Name cell empty, the rich text joined")
+        #expect(records[2].fields[1] == "2023-11-05", "a date without a time of day")
+        #expect(records[2].fields[8] == "FALSE")
+        #expect(records[3].fields[5] == "Other", "an inline string")
+        #expect(reader.bytesRead > 0)
+        #expect(reader.csvDialect == nil)
+    }
+
+    @Test(arguments: [
+        (1.0, false, "1900-01-01"), (59, false, "1900-02-28"), (61, false, "1900-03-01"), (45000, false, "2023-03-15"),
+        (45234.4375, false, "2023-11-04 10:30:00"), (0, true, "1904-01-01"), (45234.999988426, false, "2023-11-04 23:59:59"),
+        (45234.999999, false, "2023-11-05"),
+    ])
+    func serialNumbersBecomeDates(serial: Double, date1904: Bool, expected: String) {
+        #expect(ExcelDate.text(serial: serial, date1904: date1904) == expected)
+    }
+
+    @Test func dateFormatsAreToldFromNumberFormats() {
+        #expect(ExcelDate.isDateFormat(id: 14, code: nil))
+        #expect(ExcelDate.isDateFormat(id: 164, code: "dd/mm/yyyy\\ hh:mm"))
+        #expect(!ExcelDate.isDateFormat(id: 0, code: nil))
+        #expect(!ExcelDate.isDateFormat(id: 165, code: "#,##0.00\\ \"days\""))
+        #expect(!ExcelDate.isDateFormat(id: 166, code: "[Red]0.00"))
+        #expect(ExcelDate.text(serial: -1, date1904: false) == nil)
+    }
+
+    @Test func escapesAndColumnReferences() {
+        #expect(OOXMLText.unescape("line_x000D_break") == "line\rbreak")
+        #expect(OOXMLText.unescape("_x005F_x000D_") == "_x000D_")
+        #expect(OOXMLText.unescape("tax_x rate_x00") == "tax_x rate_x00")
+        #expect(WorksheetParser.columnIndex("A1") == 0)
+        #expect(WorksheetParser.columnIndex("Z9") == 25)
+        #expect(WorksheetParser.columnIndex("AB12") == 27)
+        #expect(WorksheetParser.columnIndex("12") == nil)
+    }
+
+    @Test func aWorkbookIsRecognisedByItsBytesNotItsName() throws {
+        let renamed = try Importing.file("export.csv", Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture))))
+        #expect(XLSXReader.isWorkbook(path: renamed))
+        #expect(try RecordReaders.open(path: renamed) is XLSXReader)
+        let csv = try Importing.file("export.csv", "a,b\n1,2\n")
+        #expect(!XLSXReader.isWorkbook(path: csv))
+    }
+
+    /// A damaged or foreign file is one clear error, never a crash.
+    @Test(arguments: [
+        ("truncated", "cannot read the file"),
+        ("no workbook", "without xl/workbook.xml"),
+        ("bad sheet XML", "the worksheet, line"),
+    ])
+    func damagedWorkbooksAreClearErrors(kind: String, expected: String) throws {
+        let path = try Self.damaged(kind)
+        #expect {
+            try XLSXReader(path: path)
+        } throws: { error in
+            let text = (error as? ImportError)?.errorDescription ?? ""
+            return text.hasPrefix("\(path): error: cannot read the file") && text.contains(expected)
+        }
+    }
+
+    /// A copy of the fixture cut short, an archive of something else, or one whose sheet is
+    /// not XML.
+    static func damaged(_ kind: String) throws -> String {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: fixture)))
+        switch kind {
+        case "truncated": return try Importing.file("cut.xlsx", Array(bytes.prefix(bytes.count / 2)))
+        default:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-xlsx-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent("damaged.xlsx")
+            let archive = try Archive(url: url, accessMode: .create)
+            let parts: [(String, String)] =
+                kind == "no workbook"
+                ? [("word/document.xml", "<w:document/>")]
+                : [
+                    ("xl/workbook.xml", "<workbook><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"),
+                    ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</c></row>"),
+                ]
+            for (name, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                    position, size in data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            return url.path
+        }
+    }
+}
