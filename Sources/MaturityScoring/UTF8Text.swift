@@ -10,7 +10,8 @@ extension String {
         let same =
             text.utf8.count == bytes.count
             && text.utf8.withContiguousStorageIfAvailable { stored in
-                bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                guard let left = stored.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
+                return memcmp(left, right, bytes.count) == 0
             } ?? text.utf8.elementsEqual(bytes)
         guard same else { return nil }
         self = text
