@@ -7,7 +7,8 @@ serial numbers, an inline string, a boolean, a namespace prefix on the sheet's e
 missing cell. Independent of the Swift reader, so the test does not check the reader against
 itself. Usage: python3 scripts/make-xlsx-fixture.py"""
 import os
-import zipfile
+
+import xlsx_parts
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "Tests", "MaturityImportTests", "Fixtures", "microsoft-forms.xlsx")
@@ -25,16 +26,13 @@ index = {s: i for i, s in enumerate(strings)}
 def sst():
     items = []
     for s in strings:
-        esc = s.replace("&", "&amp;")
         if s == "Fully aware":  # a rich text: two runs
             items.append('<si><r><t>Fully</t></r><r><rPr><b/></rPr><t xml:space="preserve"> aware</t></r></si>')
         elif s == "Jane Doe":  # a phonetic hint that is not part of the text
             items.append('<si><t>Jane Doe</t><rPh sb="0" eb="4"><t>JEIN</t></rPh></si>')
         else:
-            items.append(f"<si><t>{esc}</t></si>")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            f'count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(items) + "</sst>")
+            items.append(f"<si><t>{xlsx_parts.escape(s)}</t></si>")
+    return xlsx_parts.shared_strings(items)
 
 
 def s(ref, text):
@@ -66,45 +64,5 @@ sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          + "".join(f'<x:row r="{r}">{"".join(cells)}</x:row>' for r, cells in zip(row_numbers, rows))
          + "</x:sheetData></x:worksheet>")
 
-styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-          '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-          '<numFmts count="1"><numFmt numFmtId="164" formatCode="m/d/yy\\ h:mm;@"/></numFmts>'
-          '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>'
-          '<cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/>'
-          '<xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>')
-
-workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            '<workbookPr/><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
-
-rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-        'Target="worksheets/sheet1.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-        'Target="styles.xml"/>'
-        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-        'Target="sharedStrings.xml"/></Relationships>')
-
-content_types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                 '<Default Extension="xml" ContentType="application/xml"/>'
-                 '<Override PartName="/xl/workbook.xml" '
-                 'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
-
-root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-             'Target="xl/workbook.xml"/></Relationships>')
-
-with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as z:
-    for name, text in [("[Content_Types].xml", content_types), ("_rels/.rels", root_rels),
-                       ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels),
-                       ("xl/styles.xml", styles), ("xl/sharedStrings.xml", sst()),
-                       ("xl/worksheets/sheet1.xml", sheet)]:
-        info = zipfile.ZipInfo(name, date_time=(2026, 11, 23, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        z.writestr(info, text)
+xlsx_parts.write(OUT, sheet, sst())
 print(OUT)

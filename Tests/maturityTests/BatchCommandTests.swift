@@ -141,6 +141,26 @@ import Testing
         #expect(try storedCount() == 2, "nothing already stored is lost")
     }
 
+    /// The same respondents saved as a workbook by an independent writer (Python) store the
+    /// same answers, scores and roadmaps: texts, SIRENs with leading zeros, decimals, multiple
+    /// choices and use-case JSON cells included.
+    @Test func aWorkbookStoresWhatTheSameCSVStores() async throws {
+        _ = try await run(["sample", "--count", "30", "--seed", "11", "-o", "sample.csv"])
+        let converted = try await ShellRunner.run(
+            "python3 \"$1\" sample.csv sample.xlsx", argument: TestSupport.path("scripts/csv-to-xlsx.py"), in: directory, environment: [:])
+        #expect(converted.status == 0)
+        var exports: [String] = []
+        for file in ["sample.csv", "sample.xlsx"] {
+            let database = "\(file).sqlite"
+            let imported = try await run(["batch", file, "--db", database])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("30 read, 30 stored"))
+            exports.append(try await run(["export", "--format", "wide", "--db", database]).stdout)
+        }
+        #expect(exports[0].count > 10_000)
+        #expect(exports[0] == exports[1])
+    }
+
     @Test func windows1252ExportWithSemicolonsImportsWithAWarning() async throws {
         let text = "respondent;company;practice.field;people.age\r\nw1;Soci\u{E9}t\u{E9} G\u{E9}n\u{E9}rale;biology;42,0\r\n"
         try Data(text.unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: directory + "/excel.csv"))
