@@ -86,6 +86,31 @@ import ZIPFoundation
         #expect(!XLSXReader.isWorkbook(path: csv))
     }
 
+    /// libxml2 refuses a chunk over 10 MB; a worksheet that big (some 5,000 Forms responses)
+    /// must still be read.
+    @Test func aWorksheetOverTenMegabytesIsRead() throws {
+        let long = String(repeating: "x", count: 1_000)
+        var sheet = "<worksheet><sheetData>"
+        for row in 1...11_000 {
+            sheet +=
+                "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>\(long)</t></is></c><c r=\"B\(row)\"><v>\(row)</v></c></row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        #expect(sheet.utf8.count > 11_000_000)
+        let path = try Self.workbook([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"Sheet1\"/></sheets></workbook>"), ("xl/worksheets/sheet1.xml", sheet),
+        ])
+        let reader = try XLSXReader(path: path)
+        var count = 0
+        var last: CSVRecord?
+        while let record = try reader.next() {
+            count += 1
+            last = record
+        }
+        #expect(count == 11_000)
+        #expect(last?.fields == [long, "11000"])
+    }
+
     /// A damaged or foreign file is one clear error, never a crash.
     @Test(arguments: [
         ("truncated", "cannot read the file"),
@@ -108,25 +133,27 @@ import ZIPFoundation
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: fixture)))
         switch kind {
         case "truncated": return try Importing.file("cut.xlsx", Array(bytes.prefix(bytes.count / 2)))
+        case "no workbook": return try workbook([("word/document.xml", "<w:document/>")])
         default:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-xlsx-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let url = folder.appendingPathComponent("damaged.xlsx")
-            let archive = try Archive(url: url, accessMode: .create)
-            let parts: [(String, String)] =
-                kind == "no workbook"
-                ? [("word/document.xml", "<w:document/>")]
-                : [
-                    ("xl/workbook.xml", "<workbook><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"),
-                    ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</c></row>"),
-                ]
-            for (name, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                    position, size in data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            return url.path
+            return try workbook([
+                ("xl/workbook.xml", "<workbook><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"),
+                ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</c></row>"),
+            ])
         }
+    }
+
+    /// A new archive holding `parts` (path, XML text), deflated as spreadsheets write them.
+    static func workbook(_ parts: [(String, String)]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("book.xlsx")
+        let archive = try Archive(url: url, accessMode: .create)
+        for (name, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return url.path
     }
 }

@@ -20,7 +20,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// can return true after an error, and says nothing of a document that ends inside an
     /// element, hence the error callback and the depth count.)
     func parse(_ data: Data, part: String) throws(XMLPartError) {
-        let parser = XMLParser(data: data)
+        // From a stream, the parser hands libxml2 the part in small chunks; given the whole
+        // `Data`, it passes it in one chunk, and libxml2 refuses a chunk over 10 MB ("huge
+        // input lookup"), as the worksheet of a workbook with some 5,000 responses is.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.delegate = self
         let parsed = parser.parse()
