@@ -9,7 +9,7 @@ struct WorksheetParser {
     let dateStyles: [Bool]
     let date1904: Bool
 
-    func records(_ data: Data) throws -> [CSVRecord] {
+    func records(_ data: Data) throws(WorkbookError) -> [CSVRecord] {
         let events = XMLEvents()
         var records: [CSVRecord] = []
         var fields: [String] = []

@@ -28,15 +28,10 @@ public final class XLSXReader: RecordReader {
     public init(path: String) throws(ImportError) {
         self.path = path
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-        do {
-            let workbook = try Workbook(url: URL(fileURLWithPath: path))
-            records = try workbook.firstSheetRecords()
-        } catch let error as WorkbookError {
-            throw .unreadable(path: path, reason: error.reason)
-        } catch let error as XMLPartError {
-            throw .unreadable(path: path, reason: "\(error.part), line \(error.line), is not valid XML: \(error.reason)")
+        do throws(WorkbookError) {
+            records = try Workbook(url: URL(fileURLWithPath: path)).firstSheetRecords()
         } catch {
-            throw .unreadable(path: path, reason: "not a readable Excel workbook (.xlsx): \(error.localizedDescription)")
+            throw .unreadable(path: path, reason: error.reason)
         }
     }
 
@@ -50,9 +45,14 @@ public final class XLSXReader: RecordReader {
     }
 }
 
-/// Why a ZIP archive is not a workbook we can read.
+/// Why a ZIP archive is not a workbook we can read, with what to do about it.
 struct WorkbookError: Error {
     var reason: String
+
+    static func malformed(part: String, line: Int, _ problem: String) -> WorkbookError {
+        WorkbookError(
+            reason: "\(part), line \(line), is not valid XML (\(problem)); open the file in Excel and save it again, or export CSV")
+    }
 }
 
 /// The parts of a workbook that give the first sheet's cells: the workbook (sheet order, date
@@ -61,7 +61,7 @@ struct WorkbookError: Error {
 struct Workbook {
     private let archive: Archive
 
-    init(url: URL) throws {
+    init(url: URL) throws(WorkbookError) {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
@@ -69,7 +69,7 @@ struct Workbook {
         }
     }
 
-    func firstSheetRecords() throws -> [CSVRecord] {
+    func firstSheetRecords() throws(WorkbookError) -> [CSVRecord] {
         guard let workbook = try part("xl/workbook.xml") else {
             throw WorkbookError(
                 reason:
@@ -79,20 +79,22 @@ struct Workbook {
         let info = try WorkbookInfo(workbook)
         let targets = try part("xl/_rels/workbook.xml.rels").map(Relationships.init) ?? Relationships()
         let sheetPath = info.firstSheet.flatMap { targets.byId[$0] } ?? "xl/worksheets/sheet1.xml"
-        guard let sheet = try part(sheetPath) else { throw WorkbookError(reason: "the workbook has no worksheet (\(sheetPath))") }
+        guard let sheet = try part(sheetPath) else {
+            throw WorkbookError(reason: "the workbook has no worksheet (\(sheetPath)); open it in Excel and save it again, or export CSV")
+        }
         let strings = try part(targets.sharedStrings ?? "xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
         let dates = try part(targets.styles ?? "xl/styles.xml").map(DateStyles.parse) ?? []
         return try WorksheetParser(strings: strings, dateStyles: dates, date1904: info.date1904).records(sheet)
     }
 
     /// The bytes of an entry, or nil when the archive has none at `path`.
-    private func part(_ path: String) throws -> Data? {
+    private func part(_ path: String) throws(WorkbookError) -> Data? {
         guard let entry = archive[path] else { return nil }
         var data = Data()
         do {
             _ = try archive.extract(entry) { data.append($0) }
         } catch {
-            throw WorkbookError(reason: "\(path) cannot be decompressed (\(error)); the file may be truncated")
+            throw WorkbookError(reason: "\(path) cannot be decompressed; the file may be cut short: download or export it again")
         }
         return data
     }
@@ -103,7 +105,7 @@ private struct WorkbookInfo {
     var firstSheet: String?
     var date1904 = false
 
-    init(_ data: Data) throws {
+    init(_ data: Data) throws(WorkbookError) {
         let events = XMLEvents()
         var first: String?
         var date1904 = false
@@ -129,7 +131,7 @@ private struct Relationships {
 
     init() {}
 
-    init(_ data: Data) throws {
+    init(_ data: Data) throws(WorkbookError) {
         let events = XMLEvents()
         var found = Relationships()
         events.start = { name, attributes in
@@ -153,7 +155,7 @@ private struct Relationships {
 /// `xl/sharedStrings.xml`: the texts that cells of type `s` point at. A rich text is the
 /// concatenation of its runs; phonetic hints (`rPh`) are not part of it.
 enum SharedStrings {
-    static func parse(_ data: Data) throws -> [String] {
+    static func parse(_ data: Data) throws(WorkbookError) -> [String] {
         let events = XMLEvents()
         var strings: [String] = []
         var current = ""
@@ -184,7 +186,7 @@ enum SharedStrings {
 /// `xl/styles.xml`: for each cell style (`cellXfs`, by index), whether its number format is a
 /// date or time.
 enum DateStyles {
-    static func parse(_ data: Data) throws -> [Bool] {
+    static func parse(_ data: Data) throws(WorkbookError) -> [Bool] {
         let events = XMLEvents()
         var customFormats: [Int: String] = [:]
         var formats: [Int] = []

@@ -19,7 +19,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// Parses `data`; throws where the XML is malformed or cut short. (`XMLParser.parse()`
     /// can return true after an error, and says nothing of a document that ends inside an
     /// element, hence the error callback and the depth count.)
-    func parse(_ data: Data, part: String) throws(XMLPartError) {
+    func parse(_ data: Data, part: String) throws(WorkbookError) {
         // From a stream, the parser hands libxml2 the part in small chunks; given the whole
         // `Data`, it passes it in one chunk, and libxml2 refuses a chunk over 10 MB ("huge
         // input lookup"), as the worksheet of a workbook with some 5,000 responses is.
@@ -28,12 +28,12 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         parser.delegate = self
         let parsed = parser.parse()
         if let failure {
-            throw XMLPartError(part: part, line: failure.line, reason: "malformed XML (libxml2 error \(failure.code))")
+            throw .malformed(part: part, line: failure.line, "malformed XML (libxml2 error \(failure.code))")
         }
         if let error = parser.parserError.map({ ($0 as NSError).code }) ?? (parsed ? nil : 0), !Self.isNamespaceError(error) {
-            throw XMLPartError(part: part, line: parser.lineNumber, reason: "malformed XML")
+            throw .malformed(part: part, line: parser.lineNumber, "malformed XML")
         }
-        if depth != 0 { throw XMLPartError(part: part, line: parser.lineNumber, reason: "the XML ends inside an element") }
+        if depth != 0 { throw .malformed(part: part, line: parser.lineNumber, "the XML ends inside an element") }
     }
 
     /// libxml2's namespace errors (200 to 299, an undeclared prefix say) leave the document
@@ -66,11 +66,4 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         guard let colon = name.lastIndex(of: ":") else { return name }
         return String(name[name.index(after: colon)...])
     }
-}
-
-/// A workbook part that is not well-formed XML.
-struct XMLPartError: Error {
-    var part: String
-    var line: Int
-    var reason: String
 }
