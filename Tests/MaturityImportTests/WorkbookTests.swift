@@ -136,34 +136,47 @@ import ZIPFoundation
         #expect(last?.fields == [long, "11000"])
     }
 
-    /// A damaged or foreign file is one clear error, never a crash.
+    /// A damaged or foreign file is one clear error, never a crash: when the reader opens, or
+    /// when the damage is reached in a worksheet read as its rows are asked for.
     @Test(arguments: [
         ("truncated", "cannot read the file"),
         ("no workbook", "without xl/workbook.xml"),
-        ("bad sheet XML", "the worksheet, line"),
+        ("bad sheet XML", "the worksheet, line 1, is not valid XML (</c> closes <v>)"),
+        ("bad shared strings", "xl/sharedStrings.xml, line 2, is not valid XML (the XML ends inside an element)"),
+        ("corrupted sheet", "cannot read the file"),
     ])
     func damagedWorkbooksAreClearErrors(kind: String, expected: String) throws {
         let path = try Self.damaged(kind)
         #expect {
-            try XLSXReader(path: path)
+            let reader = try XLSXReader(path: path)
+            while try reader.next() != nil {}
         } throws: { error in
             let text = (error as? ImportError)?.errorDescription ?? ""
             return text.hasPrefix("\(path): error: cannot read the file") && text.contains(expected)
         }
     }
 
-    /// A copy of the fixture cut short, an archive of something else, or one whose sheet is
-    /// not XML.
+    /// A copy of the fixture cut short, an archive of something else, one whose sheet or
+    /// shared strings are not XML, or one whose sheet's compressed bytes are damaged.
     static func damaged(_ kind: String) throws -> String {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: fixture)))
+        let book = ("xl/workbook.xml", "<workbook><sheets><sheet r:id=\"rId1\"/></sheets></workbook>")
         switch kind {
         case "truncated": return try Importing.file("cut.xlsx", Array(bytes.prefix(bytes.count / 2)))
         case "no workbook": return try workbook([("word/document.xml", "<w:document/>")])
-        default:
-            return try workbook([
-                ("xl/workbook.xml", "<workbook><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"),
-                ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</c></row>"),
+        case "bad shared strings":
+            return try workbook([book, ("xl/sharedStrings.xml", "<sst>\n<si><t>a</t></si>"), ("xl/worksheets/sheet1.xml", "<worksheet/>")])
+        case "corrupted sheet":
+            let rows = (1...2_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0 * 7919 % 10007)</v></c></row>" }
+            let path = try workbook([
+                book, ("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows.joined() + "</sheetData></worksheet>"),
             ])
+            var damaged = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            for offset in stride(from: damaged.count / 2, to: damaged.count / 2 + 64, by: 8) { damaged[offset] ^= 0x5A }
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            return path
+        default:
+            return try workbook([book, ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</c></row>")])
         }
     }
 

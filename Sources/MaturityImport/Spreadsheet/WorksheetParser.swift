@@ -1,58 +1,75 @@
 import Foundation
 
-/// The cells of a worksheet part (`xl/worksheets/sheetN.xml`) as records, row by row. A
-/// missing cell is an empty field, so columns stay where the header says; rows without any
-/// value are left out, as a CSV export of the sheet would have no line for them.
+/// The cells of a worksheet part (`xl/worksheets/sheetN.xml`) as records, read row by row as
+/// they are asked for. A missing cell is an empty field, so columns stay where the header
+/// says; rows without any value are left out, as a CSV export of the sheet would have no line
+/// for them.
 struct WorksheetParser {
     let strings: [String]
     /// Per cell style index: whether its number format is a date.
     let dateStyles: [Bool]
     let date1904: Bool
+    private var scanner: XMLScanner
+    private var fields: [String] = []
+    private var rowNumber = 0
+    private var column = -1
+    private var cell = Cell()
+    private var collecting = false
 
-    func records(_ data: Data) throws(WorkbookError) -> [CSVRecord] {
-        let events = XMLEvents()
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var rowNumber = 0
-        var column = -1
-        var cell = Cell()
-        var collecting = false
-        events.start = { name, attributes in
-            switch name {
-            case "row":
-                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                fields.removeAll(keepingCapacity: true)
-                column = -1
-            case "c":
-                column = attributes["r"].flatMap(Self.columnIndex) ?? column + 1
-                cell = Cell(type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0)
-            case "v", "t": collecting = true
-            case "rPh": cell.phonetic += 1
-            default: break
+    init(_ scanner: XMLScanner, strings: [String], dateStyles: [Bool], date1904: Bool) {
+        self.scanner = scanner
+        self.strings = strings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
+    }
+
+    /// The next row that holds a value; nil at the end of the sheet.
+    mutating func next() throws(WorkbookError) -> CSVRecord? {
+        while let event = try scanner.next() {
+            switch event {
+            case let .start(name): start(name)
+            case let .text(text):
+                if collecting && cell.phonetic == 0 { cell.text += text }
+            case let .end(name):
+                if let record = end(name) { return record }
             }
         }
-        events.text = { text in
-            guard collecting, cell.phonetic == 0 else { return }
-            cell.text += text
+        return nil
+    }
+
+    private mutating func start(_ name: String) {
+        let attributes = scanner.attributes
+        switch name {
+        case "row":
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            fields.removeAll(keepingCapacity: true)
+            column = -1
+        case "c":
+            column = attributes["r"].flatMap(Self.columnIndex) ?? column + 1
+            cell = Cell(type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0)
+        case "v", "t": collecting = true
+        case "rPh": cell.phonetic += 1
+        default: break
         }
-        events.end = { name in
-            switch name {
-            case "v", "t": collecting = false
-            case "rPh": cell.phonetic -= 1
-            case "c":
-                guard column >= 0 else { return }
-                let value = value(of: cell)
-                guard !value.isEmpty else { return }
-                if fields.count <= column { fields.append(contentsOf: repeatElement("", count: column + 1 - fields.count)) }
-                fields[column] = value
-            case "row":
-                guard !fields.isEmpty else { return }
-                records.append(CSVRecord(fields: fields, number: rowNumber, line: rowNumber))
-            default: break
-            }
+    }
+
+    /// The row, when `name` ends one that holds a value.
+    private mutating func end(_ name: String) -> CSVRecord? {
+        switch name {
+        case "v", "t": collecting = false
+        case "rPh": cell.phonetic -= 1
+        case "c":
+            guard column >= 0 else { return nil }
+            let value = value(of: cell)
+            guard !value.isEmpty else { return nil }
+            if fields.count <= column { fields.append(contentsOf: repeatElement("", count: column + 1 - fields.count)) }
+            fields[column] = value
+        case "row":
+            guard !fields.isEmpty else { return nil }
+            return CSVRecord(fields: fields, number: rowNumber, line: rowNumber)
+        default: break
         }
-        try events.parse(data, part: "the worksheet")
-        return records
+        return nil
     }
 
     private struct Cell {
@@ -66,7 +83,9 @@ struct WorksheetParser {
     private func value(of cell: Cell) -> String {
         switch cell.type {
         case "s":
-            guard let index = Int(cell.text.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else { return "" }
+            guard let index = Int(cell.text) ?? Int(cell.text.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
+                return ""
+            }
             return strings[index]
         case "inlineStr", "str": return OOXMLText.unescape(cell.text)
         case "b": return cell.text == "1" ? "TRUE" : cell.text == "0" ? "FALSE" : cell.text

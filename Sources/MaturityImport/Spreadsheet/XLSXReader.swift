@@ -7,15 +7,15 @@ import ZIPFoundation
 /// file (`12.5`), booleans as `TRUE`/`FALSE`, and date-formatted numbers as `yyyy-MM-dd` or
 /// `yyyy-MM-dd HH:mm:ss`. Record numbers are the sheet's row numbers.
 ///
-/// The worksheet is decompressed and parsed when the reader opens: a workbook is read whole,
-/// unlike a CSV file (survey tools cap theirs far below the sizes that would matter; Microsoft
-/// Forms at 50,000 responses).
+/// Opening reads the small parts (the workbook, its relationships, styles) and the shared
+/// strings, which cells point into; the worksheet itself is decompressed and parsed as its
+/// rows are asked for, so memory does not grow with the number of rows.
 public final class XLSXReader: RecordReader {
     public let path: String
     public let encodingWarning: String? = nil
     public let csvDialect: CSVDialect? = nil
-    private let records: [CSVRecord]
-    private var position = 0
+    private var sheet: WorksheetParser
+    private let stream: PartStream
     private let size: Int64
 
     /// Whether the file starts like a ZIP archive (`PK\u{3}\u{4}`), as every workbook does.
@@ -29,19 +29,21 @@ public final class XLSXReader: RecordReader {
         self.path = path
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
         do throws(WorkbookError) {
-            records = try Workbook(url: URL(fileURLWithPath: path)).firstSheetRecords()
+            (sheet, stream) = try Workbook(url: URL(fileURLWithPath: path)).firstSheet()
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
     }
 
-    /// Records handed out so far, as a share of the file's size.
-    public var bytesRead: Int64 { records.isEmpty ? size : size * Int64(position) / Int64(records.count) }
+    /// How far the worksheet is read, as a share of the file's size.
+    public var bytesRead: Int64 { stream.size == 0 ? size : size * stream.delivered / stream.size }
 
     public func next() throws(ImportError) -> CSVRecord? {
-        guard position < records.count else { return nil }
-        defer { position += 1 }
-        return records[position]
+        do throws(WorkbookError) {
+            return try sheet.next()
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
     }
 }
 
@@ -69,162 +71,39 @@ struct Workbook {
         }
     }
 
-    func firstSheetRecords() throws(WorkbookError) -> [CSVRecord] {
-        guard let workbook = try part("xl/workbook.xml") else {
+    /// The first sheet's rows, to be read, and the stream they are read from.
+    func firstSheet() throws(WorkbookError) -> (WorksheetParser, PartStream) {
+        guard let workbook = part("xl/workbook.xml", named: "xl/workbook.xml") else {
             throw WorkbookError(
                 reason:
                     "a ZIP archive without xl/workbook.xml, so not an Excel workbook (.xlsx); an .xls or .ods file must be saved as .xlsx or CSV first"
             )
         }
-        let info = try WorkbookInfo(workbook)
-        let targets = try part("xl/_rels/workbook.xml.rels").map(Relationships.init) ?? Relationships()
+        let info = try WorkbookInfo(workbook.scanner)
+        let targets =
+            try part("xl/_rels/workbook.xml.rels").map { (part) throws(WorkbookError) in try Relationships(part.scanner) }
+            ?? Relationships()
         let sheetPath = info.firstSheet.flatMap { targets.byId[$0] } ?? "xl/worksheets/sheet1.xml"
-        guard let sheet = try part(sheetPath) else {
+        let strings =
+            try part(targets.sharedStrings ?? "xl/sharedStrings.xml").map { (part) throws(WorkbookError) in
+                try SharedStrings.parse(part.scanner)
+            } ?? []
+        let dates =
+            try part(targets.styles ?? "xl/styles.xml").map { (part) throws(WorkbookError) in
+                try DateStyles.parse(part.scanner)
+            } ?? []
+        guard let sheet = part(sheetPath, named: "the worksheet") else {
             throw WorkbookError(reason: "the workbook has no worksheet (\(sheetPath)); open it in Excel and save it again, or export CSV")
         }
-        let strings = try part(targets.sharedStrings ?? "xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        let dates = try part(targets.styles ?? "xl/styles.xml").map(DateStyles.parse) ?? []
-        return try WorksheetParser(strings: strings, dateStyles: dates, date1904: info.date1904).records(sheet)
+        let rows = WorksheetParser(sheet.scanner, strings: strings, dateStyles: dates, date1904: info.date1904)
+        return (rows, sheet.stream)
     }
 
-    /// The bytes of an entry, or nil when the archive has none at `path`.
-    private func part(_ path: String) throws(WorkbookError) -> Data? {
+    /// The entry at `path`, streamed, or nil when the archive has none. One part is read at a
+    /// time: each is read to its end before the next is opened.
+    private func part(_ path: String, named name: String? = nil) -> (stream: PartStream, scanner: XMLScanner)? {
         guard let entry = archive[path] else { return nil }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry) { data.append($0) }
-        } catch {
-            throw WorkbookError(reason: "\(path) cannot be decompressed; the file may be cut short: download or export it again")
-        }
-        return data
-    }
-}
-
-/// `xl/workbook.xml`: the relationship id of the first sheet, and the date system.
-private struct WorkbookInfo {
-    var firstSheet: String?
-    var date1904 = false
-
-    init(_ data: Data) throws(WorkbookError) {
-        let events = XMLEvents()
-        var first: String?
-        var date1904 = false
-        events.start = { name, attributes in
-            switch name {
-            case "sheet" where first == nil:
-                first = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") || $0.key == "id" }?.value
-            case "workbookPr": date1904 = ["1", "true"].contains(attributes["date1904"]?.lowercased() ?? "")
-            default: break
-            }
-        }
-        try events.parse(data, part: "xl/workbook.xml")
-        firstSheet = first
-        self.date1904 = date1904
-    }
-}
-
-/// `xl/_rels/workbook.xml.rels`: where each part of the workbook is, as archive paths.
-private struct Relationships {
-    var byId: [String: String] = [:]
-    var sharedStrings: String?
-    var styles: String?
-
-    init() {}
-
-    init(_ data: Data) throws(WorkbookError) {
-        let events = XMLEvents()
-        var found = Relationships()
-        events.start = { name, attributes in
-            guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
-            let path = Self.archivePath(target)
-            found.byId[id] = path
-            let type = attributes["Type"] ?? ""
-            if type.hasSuffix("/sharedStrings") { found.sharedStrings = path }
-            if type.hasSuffix("/styles") { found.styles = path }
-        }
-        try events.parse(data, part: "xl/_rels/workbook.xml.rels")
-        self = found
-    }
-
-    /// Targets are relative to `xl/`, or absolute from the archive's root.
-    static func archivePath(_ target: String) -> String {
-        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-    }
-}
-
-/// `xl/sharedStrings.xml`: the texts that cells of type `s` point at. A rich text is the
-/// concatenation of its runs; phonetic hints (`rPh`) are not part of it.
-enum SharedStrings {
-    static func parse(_ data: Data) throws(WorkbookError) -> [String] {
-        let events = XMLEvents()
-        var strings: [String] = []
-        var current = ""
-        var inText = false
-        var phonetic = 0
-        events.start = { name, _ in
-            switch name {
-            case "si": current = ""
-            case "t": inText = phonetic == 0
-            case "rPh": phonetic += 1
-            default: break
-            }
-        }
-        events.end = { name in
-            switch name {
-            case "si": strings.append(OOXMLText.unescape(current))
-            case "t": inText = false
-            case "rPh": phonetic -= 1
-            default: break
-            }
-        }
-        events.text = { if inText { current += $0 } }
-        try events.parse(data, part: "xl/sharedStrings.xml")
-        return strings
-    }
-}
-
-/// `xl/styles.xml`: for each cell style (`cellXfs`, by index), whether its number format is a
-/// date or time.
-enum DateStyles {
-    static func parse(_ data: Data) throws(WorkbookError) -> [Bool] {
-        let events = XMLEvents()
-        var customFormats: [Int: String] = [:]
-        var formats: [Int] = []
-        var inCellStyles = false
-        events.start = { name, attributes in
-            switch name {
-            case "numFmt":
-                if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] }
-            case "cellXfs": inCellStyles = true
-            case "xf" where inCellStyles: formats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
-            default: break
-            }
-        }
-        events.end = { name in if name == "cellXfs" { inCellStyles = false } }
-        try events.parse(data, part: "xl/styles.xml")
-        return formats.map { ExcelDate.isDateFormat(id: $0, code: customFormats[$0]) }
-    }
-}
-
-/// Escapes of OOXML texts: a character XML cannot hold (a carriage return, say) is written
-/// `_x000D_`, and a literal `_x` as `_x005F_x`.
-enum OOXMLText {
-    static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "_x") {
-            result += rest[..<range.lowerBound]
-            let after = rest[range.upperBound...]
-            let hex = after.prefix(5)
-            if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16), let scalar = Unicode.Scalar(code) {
-                result.unicodeScalars.append(scalar)
-                rest = after.dropFirst(5)
-            } else {
-                result += "_x"
-                rest = after
-            }
-        }
-        return result + rest
+        let stream = PartStream(archive: archive, entry: entry, part: path)
+        return (stream, XMLScanner(part: name ?? path, stream: stream))
     }
 }
