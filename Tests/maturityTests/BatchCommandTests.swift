@@ -72,6 +72,7 @@ import Testing
 
         let strict = try await run(["batch", "sample.csv", "--strict"])
         #expect(strict.status == 1)
+        #expect(strict.stdout.contains("sample.csv (wide): 6 read, 0 stored, 0 updated, 1 rejected"))
         #expect(strict.stdout.contains("stored: none (--strict)"))
         let storedAfterStrict = FileManager.default.fileExists(atPath: db) ? try storedCount() : 0
         #expect(storedAfterStrict == 0)
@@ -159,6 +160,42 @@ import Testing
         }
         #expect(exports[0].count > 10_000)
         #expect(exports[0] == exports[1])
+    }
+
+    /// A workbook is read as it is imported: damage part-way through its worksheet stops the
+    /// file where it is met, keeps the chunks stored before it, and the repaired file's re-run
+    /// completes the import without duplicating a row.
+    @Test func aWorkbookDamagedPartWayKeepsWhatWasStoredAndARerunCompletesIt() async throws {
+        _ = try await run(["sample", "--count", "2500", "--seed", "5", "-o", "sample.csv"])
+        let damage = """
+            import sys, zipfile
+            data = bytearray(open("sample.xlsx", "rb").read())
+            entry = zipfile.ZipFile("sample.xlsx").getinfo("xl/worksheets/sheet1.xml")
+            start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+            for offset in range(start + entry.compress_size * 95 // 100, start + entry.compress_size * 95 // 100 + 40, 4):
+                data[offset] ^= 0x5A
+            open("damaged.xlsx", "wb").write(data)
+            """
+        try damage.write(toFile: directory + "/damage.py", atomically: true, encoding: .utf8)
+        let made = try await ShellRunner.run(
+            "python3 \"$1\" sample.csv sample.xlsx && python3 damage.py", argument: TestSupport.path("scripts/csv-to-xlsx.py"),
+            in: directory, environment: [:])
+        #expect(made.status == 0, "\(made.stderr)")
+        let damaged = try await run(["batch", "damaged.xlsx"])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("damaged.xlsx: error: cannot read the file (the worksheet, line "))
+        #expect(damaged.stdout.contains("damaged.xlsx: stopped after 2000 read, 2000 stored, 0 updated, 0 rejected ("))
+        #expect(try storedCount() == 2000)
+        let strict = try await run(["batch", "damaged.xlsx", "--strict", "--db", "strict.sqlite"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("damaged.xlsx: stopped after 2000 read, 0 stored, 0 updated, 0 rejected ("))
+        #expect(strict.stdout.contains("stored: none (--strict)"), "a damaged file is a problem --strict stores nothing for")
+        try FileManager.default.removeItem(atPath: directory + "/damaged.xlsx")
+        try FileManager.default.copyItem(atPath: directory + "/sample.xlsx", toPath: directory + "/damaged.xlsx")
+        let repaired = try await run(["batch", "damaged.xlsx", "--json"])
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        #expect(try totals(repaired) == ["read": 2500, "stored": 500, "updated": 2000, "rejected": 0, "skipped": 0])
+        #expect(try storedCount() == 2500)
     }
 
     @Test func windows1252ExportWithSemicolonsImportsWithAWarning() async throws {

@@ -66,19 +66,37 @@ struct BatchSummary: Encodable {
 
     var failed: Bool { files.contains { $0.error != nil || $0.rejected > 0 } }
 
+    /// The summary of a `--strict` check that found problems: the rows it counted as ready
+    /// were not stored.
+    func nothingStored() -> BatchSummary {
+        var summary = self
+        for index in summary.files.indices {
+            summary.files[index].stored = 0
+            summary.files[index].updated = 0
+        }
+        return summary
+    }
+
     func text(questionnaire: Questionnaire) -> String {
         let total = totals
         var lines: [String] = []
         for file in files {
             if let error = file.error {
-                lines.append("\(file.path): not imported (\(error))")
+                guard file.read + file.skipped > 0 else {
+                    lines.append("\(file.path): not imported (\(error))")
+                    continue
+                }
+                // Damage met part-way: the rows before it are kept, and a re-run updates them.
+                lines.append(
+                    "\(file.path): stopped after \(file.read) read, \(file.stored) stored, \(file.updated) updated, \(file.rejected) rejected (\(error)); once the file is repaired, run the same command again: stored rows are updated, not duplicated"
+                )
                 continue
             }
             lines.append(
                 "\(file.path) (\(file.format)): \(file.read) read, \(file.stored) stored, \(file.updated) updated, \(file.rejected) rejected, \(file.skipped) skipped"
                     + (file.rejectedFile.map { "; rejected rows in \($0)" } ?? ""))
         }
-        let verb = dryRun ? "checked (dry run, nothing stored)" : strict && total.rejected > 0 ? "stored: none (--strict)" : "done"
+        let verb = dryRun ? "checked (dry run, nothing stored)" : strict && failed ? "stored: none (--strict)" : "done"
         lines.append(
             "total: \(total.read) read, \(total.stored) stored, \(total.updated) updated, \(total.rejected) rejected, \(total.skipped) skipped; \(verb)"
         )

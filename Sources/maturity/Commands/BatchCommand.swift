@@ -88,8 +88,7 @@ struct BatchCommand: ParsableCommand {
             let check = BatchRunner(settings: settings, db: nil, importId: nil, stop: stop, summary: summary)
             try check.run()
             if check.summary.failed || check.summary.interrupted {
-                summary = check.summary
-                return try finish(summary, questionnaire)
+                return try finish(check.summary.nothingStored(), questionnaire)
             }
             settings.validateOnly = false
             settings.writeRejected = false
