@@ -34,6 +34,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 7, 64, 100_000])
     func eventsAreTheSameWhateverTheChunks(size: Int) throws {
         #expect(try Self.scan(Self.document, chunk: size) == Self.events)
+        #expect(try Self.scan("\u{FEFF}" + Self.document, chunk: size) == Self.events, "after a byte order mark")
     }
 
     @Test(arguments: [

@@ -33,6 +33,7 @@ struct XMLScanner {
     private var line = 1
     private var pendingEnd: String?
     private var sawRoot = false
+    private var begun = false
     private var text: [UInt8] = []
 
     /// Scans the bytes that `chunks` hands out, chunk after chunk, until it returns nil.
@@ -50,6 +51,11 @@ struct XMLScanner {
         if let name = pendingEnd {
             pendingEnd = nil
             return .end(name: name)
+        }
+        if !begun {
+            begun = true
+            // Some writers start a part with a UTF-8 byte order mark.
+            _ = try source.consume(Self.byteOrderMark)
         }
         while true {
             guard let byte = try source.peek() else {
@@ -292,6 +298,7 @@ struct XMLScanner {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     private static let declarationEnd = Array("?>".utf8)
     private static let commentStart = Array("--".utf8)
     private static let commentEnd = Array("-->".utf8)
