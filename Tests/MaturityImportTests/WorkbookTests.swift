@@ -136,6 +136,25 @@ import ZIPFoundation
         #expect(last?.fields == [long, "11000"])
     }
 
+    /// A reader released before the end of its sheet (`--init-mapping` reads only the first
+    /// rows) stops the thread that inflates the sheet, which is then waiting for room: the
+    /// release would hang otherwise. The same file then reads again from the start.
+    @Test func aReaderReleasedEarlyStopsInflatingAndTheFileReadsAgain() throws {
+        let rows = (1...2_000).map {
+            "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>\($0)-\(String(repeating: "y", count: 1_000))</t></is></c></row>"
+        }
+        let path = try Self.workbook([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"Sheet1\"/></sheets></workbook>"),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows.joined() + "</sheetData></worksheet>"),
+        ])
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64)
+        for _ in 1...3 {
+            let reader = try XLSXReader(path: path)
+            #expect(try reader.next()?.fields.first?.hasPrefix("1-yyy") == true)
+            #expect(reader.bytesRead < size / 2, "a few chunks of a 2 MB sheet inflated, not all of it")
+        }
+    }
+
     /// A damaged or foreign file is one clear error, never a crash: when the reader opens, or
     /// when the damage is reached in a worksheet read as its rows are asked for.
     @Test(arguments: [
