@@ -4,9 +4,8 @@ struct WorkbookInfo {
     var date1904 = false
 
     init(_ scanner: consuming XMLScanner) throws(WorkbookError) {
-        try scanner.forEach { event, scanner in
+        try scanner.forEach { event, attributes in
             guard case let .start(name) = event else { return }
-            let attributes = scanner.attributes
             switch name {
             case "sheet" where firstSheet == nil:
                 firstSheet = attributes.first { $0.name == "r:id" || $0.name.hasSuffix(":id") || $0.name == "id" }?.value
@@ -26,13 +25,13 @@ struct Relationships {
     init() {}
 
     init(_ scanner: consuming XMLScanner) throws(WorkbookError) {
-        try scanner.forEach { event, scanner in
-            guard event == .start(name: "Relationship"), let id = scanner.attributes["Id"], let target = scanner.attributes["Target"] else {
+        try scanner.forEach { event, attributes in
+            guard event == .start(name: "Relationship"), let id = attributes["Id"], let target = attributes["Target"] else {
                 return
             }
             let path = Self.archivePath(target)
             byId[id] = path
-            let type = scanner.attributes["Type"] ?? ""
+            let type = attributes["Type"] ?? ""
             if type.hasSuffix("/sharedStrings") { sharedStrings = path }
             if type.hasSuffix("/styles") { styles = path }
         }
@@ -52,7 +51,7 @@ enum SharedStrings {
         var current = ""
         var inText = false
         var phonetic = 0
-        try scanner.forEach { event, scanner in
+        try scanner.forEach { event, attributes in
             switch event {
             case .start("si"): current = ""
             case .start("t"): inText = phonetic == 0
@@ -75,12 +74,12 @@ enum DateStyles {
         var customFormats: [Int: String] = [:]
         var formats: [Int] = []
         var inCellStyles = false
-        try scanner.forEach { event, scanner in
+        try scanner.forEach { event, attributes in
             switch event {
             case .start("numFmt"):
-                if let id = scanner.attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = scanner.attributes["formatCode"] }
+                if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] }
             case .start("cellXfs"): inCellStyles = true
-            case .start("xf") where inCellStyles: formats.append(scanner.attributes["numFmtId"].flatMap(Int.init) ?? 0)
+            case .start("xf") where inCellStyles: formats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
             case .end("cellXfs"): inCellStyles = false
             default: break
             }
@@ -113,9 +112,9 @@ enum OOXMLText {
 }
 
 extension XMLScanner {
-    /// Hands every event of the part to `body`, with the scanner (for the attributes of a start).
-    consuming func forEach(_ body: (Event, XMLScanner) -> Void) throws(WorkbookError) {
-        while let event = try next() { body(event, self) }
+    /// Hands every event of the part to `body`, with the attributes of a start.
+    consuming func forEach(_ body: (Event, [Attribute]) -> Void) throws(WorkbookError) {
+        while let event = try next() { body(event, attributes) }
     }
 }
 

@@ -73,30 +73,27 @@ struct Workbook {
 
     /// The first sheet's rows, to be read, and the stream they are read from.
     func firstSheet() throws(WorkbookError) -> (WorksheetParser, PartStream) {
-        guard let workbook = part("xl/workbook.xml", named: "xl/workbook.xml") else {
+        guard let info = try parse("xl/workbook.xml", WorkbookInfo.init) else {
             throw WorkbookError(
                 reason:
                     "a ZIP archive without xl/workbook.xml, so not an Excel workbook (.xlsx); an .xls or .ods file must be saved as .xlsx or CSV first"
             )
         }
-        let info = try WorkbookInfo(workbook.scanner)
-        let targets =
-            try part("xl/_rels/workbook.xml.rels").map { (part) throws(WorkbookError) in try Relationships(part.scanner) }
-            ?? Relationships()
+        let targets = try parse("xl/_rels/workbook.xml.rels", Relationships.init) ?? Relationships()
         let sheetPath = info.firstSheet.flatMap { targets.byId[$0] } ?? "xl/worksheets/sheet1.xml"
-        let strings =
-            try part(targets.sharedStrings ?? "xl/sharedStrings.xml").map { (part) throws(WorkbookError) in
-                try SharedStrings.parse(part.scanner)
-            } ?? []
-        let dates =
-            try part(targets.styles ?? "xl/styles.xml").map { (part) throws(WorkbookError) in
-                try DateStyles.parse(part.scanner)
-            } ?? []
+        let strings = try parse(targets.sharedStrings ?? "xl/sharedStrings.xml", SharedStrings.parse) ?? []
+        let dates = try parse(targets.styles ?? "xl/styles.xml", DateStyles.parse) ?? []
         guard let sheet = part(sheetPath, named: "the worksheet") else {
             throw WorkbookError(reason: "the workbook has no worksheet (\(sheetPath)); open it in Excel and save it again, or export CSV")
         }
         let rows = WorksheetParser(sheet.scanner, strings: strings, dateStyles: dates, date1904: info.date1904)
         return (rows, sheet.stream)
+    }
+
+    /// What `read` makes of the part at `path`, read to its end; nil when the archive has none.
+    private func parse<T>(_ path: String, _ read: (XMLScanner) throws(WorkbookError) -> T) throws(WorkbookError) -> T? {
+        guard let part = part(path) else { return nil }
+        return try read(part.scanner)
     }
 
     /// The entry at `path`, streamed, or nil when the archive has none. One part is read at a
