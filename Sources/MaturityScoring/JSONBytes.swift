@@ -13,6 +13,15 @@ public struct JSONBytes {
     /// Bytes already encoded as JSON.
     public mutating func append(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
 
+    /// Text already encoded as JSON.
+    public mutating func append(json text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Empties the buffer, keeping its capacity for the next document.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// JSON punctuation or a literal, as is.
     public mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 

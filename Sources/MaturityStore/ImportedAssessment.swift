@@ -3,26 +3,10 @@ import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
 
-/// A scored respondent of a batch import, reduced to the rows the store writes. Built on any
-/// thread (JSON encoding included), so the writer only inserts.
+/// A scored respondent of a batch import, reduced to what the store writes. Built on any
+/// thread (the answer document included), so the writer only has the scores and actions to
+/// encode, and one row to write.
 public struct ImportedAssessment: Sendable {
-    public struct ScoreRow: Sendable {
-        var dimension: String
-        var score: Double?
-        var rawScore: Double?
-        var level: String?
-        var coverage: Double
-        var caps: String
-    }
-
-    public struct ActionRow: Sendable {
-        var phase: String
-        var rule: String
-        var dimension: String
-        var title: String
-        var blocking: Bool
-    }
-
     public var key: String
     public var file: String
     public var row: Int
@@ -30,8 +14,8 @@ public struct ImportedAssessment: Sendable {
     public var language: String
     /// The answers-file JSON, UTF-8, bound as is.
     public var answerDocument: [UInt8]
-    public var scores: [ScoreRow]
-    public var actions: [ActionRow]
+    public var scores: [StoredScore]
+    public var actions: [StoredAction]
     public var overallLevel: String?
     public var engine: String
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
@@ -50,7 +34,7 @@ public struct ImportedAssessment: Sendable {
         let fallback = LanguageCode.english
         answerDocument = documents.document(answers)
         scores = card.dimensions.map { dimension in
-            ScoreRow(
+            StoredScore(
                 dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
                 level: dimension.level?.rawValue,
                 coverage: dimension.coverage,
@@ -68,13 +52,13 @@ public struct ImportedAssessment: Sendable {
                     ).compactJSON)
         }
         scores.append(
-            ScoreRow(
-                dimension: ScoreRecord.overall, score: card.overall.score, rawScore: nil, level: card.overall.level?.rawValue, coverage: 1,
+            StoredScore(
+                dimension: StoredScore.overall, score: card.overall.score, rawScore: nil, level: card.overall.level?.rawValue, coverage: 1,
                 caps: "[]"))
         overallLevel = card.overall.level?.rawValue
         actions = roadmap.phases.flatMap { phase in
             phase.actions.map { action in
-                ActionRow(
+                StoredAction(
                     phase: phase.phase.rawValue, rule: action.id.rawValue, dimension: action.dimension.rawValue,
                     title: action.title.resolve(answers.language, fallback: fallback), blocking: action.blocking)
             }

@@ -44,6 +44,8 @@ public struct CohortAnchor: Sendable, Equatable {
     public var headcount: String?
 }
 
+private typealias Stored = StoredResults.Column
+
 extension MaturityDatabase {
     public func cohortAnchor(of id: AssessmentID) throws(StoreError) -> CohortAnchor {
         let row = try read { db in
@@ -86,8 +88,9 @@ extension MaturityDatabase {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT a.id, c.sector, c.headcount, s.dimensionId, s.score, s.level
-                    FROM assessment a JOIN company c ON c.id = a.companyId JOIN score s ON s.assessmentId = a.id
+                    SELECT a.id, c.sector, c.headcount, \(Stored.dimension("s")) AS dimensionId, \(Stored.score("s")) AS score,
+                    \(Stored.level("s")) AS level
+                    FROM assessment a JOIN company c ON c.id = a.companyId, json_each(a.scores) s
                     WHERE a.id IN (\(selection)) ORDER BY a.id
                     """, arguments: arguments)
             while let row = try rows.next() {
@@ -105,8 +108,9 @@ extension MaturityDatabase {
             let actions = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT ruleId, MIN(phase) AS phase, MIN(title) AS title, COUNT(DISTINCT assessmentId) AS companies
-                    FROM roadmapAction WHERE assessmentId IN (\(selection))
+                    SELECT \(Stored.actionRule("r")) AS ruleId, MIN(\(Stored.actionPhase("r"))) AS phase,
+                    MIN(\(Stored.actionTitle("r"))) AS title, COUNT(DISTINCT a.id) AS companies
+                    FROM assessment a, json_each(a.actions) r WHERE a.id IN (\(selection))
                     GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?
                     """, arguments: arguments + [topActions]
             ).map { CohortAction(ruleId: $0["ruleId"], phase: $0["phase"], title: $0["title"], companies: $0["companies"]) }

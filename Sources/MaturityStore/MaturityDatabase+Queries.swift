@@ -8,10 +8,10 @@ extension MaturityDatabase {
     static let summarySQL = """
         SELECT a.id, a.companyId, c.name AS company, a.wave, a.status, a.questionnaireId AS questionnaire,
                a.questionnaireVersion AS version, a.questionnaireSha256 AS sha256, a.language, a.advisor, a.source,
-               s.score AS overallScore, s.level AS overallLevel, a.createdAt, a.updatedAt
+               \(StoredResults.overall("a", StoredResults.Column.score)) AS overallScore,
+               \(StoredResults.overall("a", StoredResults.Column.level)) AS overallLevel, a.createdAt, a.updatedAt
         FROM assessment a
         JOIN company c ON c.id = a.companyId
-        LEFT JOIN score s ON s.assessmentId = a.id AND s.dimensionId = '_overall'
         """
 
     /// Assessments, oldest first, optionally of one company and/or with one status.
@@ -101,12 +101,15 @@ extension MaturityDatabase {
         }
     }
 
-    /// Rows per table that belong to a company (all tables of the schema).
+    /// Rows per table that belong to a company (all tables of the schema, and the `score` and
+    /// `roadmapAction` views, whose rows go with their assessments).
     public func rowCounts(companyId: Int64) throws(StoreError) -> [(table: String, rows: Int)] {
         try read { db in try Self.counts(db, companyId) }
     }
 
     static let companyTables = ["report", "pilotUseCase", "roadmapAction", "score", "answer"]
+    /// The tables of `companyTables` (the others are views).
+    static let companyChildTables = ["report", "pilotUseCase", "answer"]
 
     static func counts(_ db: Database, _ companyId: Int64) throws -> [(table: String, rows: Int)] {
         var result: [(String, Int)] = []
@@ -130,7 +133,7 @@ extension MaturityDatabase {
                 throw StoreError.companyNotFound(String(companyId), suggestion: nil)
             }
             let counts = try Self.counts(db, companyId)
-            for table in Self.companyTables {
+            for table in Self.companyChildTables {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE assessmentId IN (SELECT id FROM assessment WHERE companyId = ?)",
                     arguments: [companyId])

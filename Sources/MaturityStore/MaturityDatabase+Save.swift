@@ -94,29 +94,7 @@ extension MaturityDatabase {
 
     static func storeResult(_ db: Database, _ assessmentId: Int64, _ result: Diagnosis, at date: Date) throws {
         let document = result.document
-        for table in ["score", "roadmapAction", "pilotUseCase"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE assessmentId = ?", arguments: [assessmentId])
-        }
-        for dimension in document.dimensions {
-            try ScoreRecord(
-                assessmentId: assessmentId, dimensionId: dimension.id, score: dimension.score, rawScore: dimension.rawScore,
-                level: dimension.level, coverage: dimension.coverage, caps: try JSONCoding.string(dimension.caps), engine: document.engine
-            ).insert(db)
-        }
-        try ScoreRecord(
-            assessmentId: assessmentId, dimensionId: ScoreRecord.overall, score: document.overall.score, rawScore: nil,
-            level: document.overall.level, coverage: 1, caps: "[]", engine: document.engine
-        ).insert(db)
-        var position = 0
-        for phase in document.roadmap.phases {
-            for action in phase.actions {
-                position += 1
-                try RoadmapActionRecord(
-                    assessmentId: assessmentId, position: position, phase: phase.id, ruleId: action.id,
-                    dimensionId: action.dimension, title: action.title, blocking: action.blocking
-                ).insert(db)
-            }
-        }
+        try db.execute(sql: "DELETE FROM pilotUseCase WHERE assessmentId = ?", arguments: [assessmentId])
         for (index, item) in (document.roadmap.phases.first { $0.id == "pilot" }?.useCases ?? []).enumerated() {
             try PilotUseCaseRecord(
                 assessmentId: assessmentId, position: index + 1, name: item.name, department: item.department,
@@ -124,9 +102,14 @@ extension MaturityDatabase {
                 exclusion: item.exclusion, proposed: item.proposed
             ).insert(db)
         }
+        let rows = try StoredResults.rows(of: document)
+        var scores = JSONBytes()
+        StoredResults.writeScores(rows.scores, to: &scores)
+        var actions = JSONBytes()
+        StoredResults.writeActions(rows.actions, to: &actions)
         try db.execute(
-            sql: "UPDATE assessment SET result = ?, engine = ?, updatedAt = ? WHERE id = ?",
-            arguments: [try JSONCoding.string(document), document.engine, date, assessmentId])
+            sql: "UPDATE assessment SET result = ?, scores = ?, actions = ?, engine = ?, updatedAt = ? WHERE id = ?",
+            arguments: [try JSONCoding.string(document), scores.string, actions.string, document.engine, date, assessmentId])
     }
 }
 

@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("v1-initial-schema", migrate: v1)
         migrator.registerMigration("v2-batch-import", migrate: v2)
         migrator.registerMigration("v3-clustered-children", migrate: v3)
+        migrator.registerMigration("v4-results-in-assessment", migrate: v4)
         return migrator
     }
 

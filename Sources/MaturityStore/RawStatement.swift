@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement bound and stepped through SQLite's C API, for the batch writer's
-/// hot loop: GRDB's `StatementArguments` box every value, and boxing the ~25 rows written per
+/// hot loop: GRDB's `StatementArguments` box every value, and boxing the rows written per
 /// respondent cost about as many instructions as SQLite itself (callgrind). Errors are
 /// GRDB's `DatabaseError`s, so they are reported like any other.
 struct RawStatement {
@@ -52,15 +52,6 @@ struct RawStatement {
 
     /// Sets every parameter back to NULL (no pointer to text bound without copy remains).
     func clearBindings() { sqlite3_clear_bindings(handle) }
-
-    func bind(_ position: Int32, _ value: SQLiteValue) throws {
-        switch value {
-        case let .integer(number): try bind(position, number)
-        case let .real(number): try bind(position, number)
-        case let .text(text): try bind(position, text)
-        case .null: try check(sqlite3_bind_null(handle, position))
-        }
-    }
 
     /// Runs the statement, ignoring any rows, and resets it for the next values.
     func run() throws { _ = try step() }

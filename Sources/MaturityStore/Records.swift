@@ -84,31 +84,6 @@ struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-struct ScoreRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "score"
-    /// The overall score is stored under this dimension id.
-    static let overall = "_overall"
-    var assessmentId: Int64
-    var dimensionId: String
-    var score: Double?
-    var rawScore: Double?
-    var level: String?
-    var coverage: Double
-    var caps: String
-    var engine: String
-}
-
-struct RoadmapActionRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "roadmapAction"
-    var assessmentId: Int64
-    var position: Int
-    var phase: String
-    var ruleId: String
-    var dimensionId: String
-    var title: String
-    var blocking: Bool
-}
-
 struct PilotUseCaseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "pilotUseCase"
     var assessmentId: Int64

@@ -31,21 +31,22 @@ import Testing
         return folder + "/nested/maturity.sqlite"
     }
 
+    static let migrations = ["v1-initial-schema", "v2-batch-import", "v3-clustered-children", "v4-results-in-assessment"]
+
     @Test func migrationsAreNamedAndApplied() throws {
         let db = try MaturityDatabase.inMemory()
-        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
-        let tables = try db.read { db in
-            try String.fetchAll(
-                db,
-                sql:
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"
-            )
+        #expect(try db.appliedMigrations() == Self.migrations)
+        func names(_ type: String) throws -> [String] {
+            try db.read { db in
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name",
+                    arguments: [type])
+            }
         }
-        #expect(
-            tables == [
-                "answer", "assessment", "company", "importBatch", "pilotUseCase", "questionnaireVersion", "report", "roadmapAction",
-                "score",
-            ])
+        #expect(try names("table") == ["answer", "assessment", "company", "importBatch", "pilotUseCase", "questionnaireVersion", "report"])
+        #expect(try names("view") == ["roadmapAction", "score"])
     }
 
     @Test func aFirstSchemaDatabaseIsMigratedToTheSecond() throws {
@@ -59,14 +60,16 @@ import Testing
             }
         }
         let db = try MaturityDatabase.open(path: path)
-        #expect(try db.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
+        #expect(try db.appliedMigrations() == Self.migrations)
         let columns = try db.read { db in try db.columns(in: "assessment").map(\.name) }
         #expect(columns.contains("importId") && columns.contains("answerDocument"))
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT name FROM company") } == "Ancienne")
     }
 
-    /// The per-assessment tables and the second column of their primary keys.
+    /// The per-assessment tables and views, and the second column of their keys.
     static let children = ["answer": "questionId", "score": "dimensionId", "roadmapAction": "ruleId", "pilotUseCase": "position"]
+    /// The per-assessment tables (clustered since v3); scores and actions are views since v4.
+    static let childTables = ["answer", "pilotUseCase"]
 
     static func childRows(_ db: Database) throws -> [String: [String]] {
         var rows: [String: [String]] = [:]
@@ -76,7 +79,34 @@ import Testing
         return rows
     }
 
-    @Test func aSecondSchemaDatabaseKeepsEveryChildRowInTheThird() throws {
+    /// A result as the store wrote it before v4: a row per score, action and pilot use case.
+    static func storeResultAsBeforeV4(_ db: Database, _ id: Int64, _ diagnosis: Diagnosis) throws {
+        let document = diagnosis.document
+        let rows = try StoredResults.rows(of: document)
+        for score in rows.scores {
+            try db.execute(
+                sql:
+                    "INSERT INTO score (assessmentId, dimensionId, score, rawScore, level, coverage, caps, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [id, score.dimension, score.score, score.rawScore, score.level, score.coverage, score.caps, document.engine])
+        }
+        for (index, action) in rows.actions.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO roadmapAction (assessmentId, position, phase, ruleId, dimensionId, title, blocking)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, index + 1, action.phase, action.rule, action.dimension, action.title, action.blocking])
+        }
+        for (index, item) in (document.roadmap.phases.first { $0.id == "pilot" }?.useCases ?? []).enumerated() {
+            try PilotUseCaseRecord(
+                assessmentId: id, position: index + 1, name: item.name, department: item.department, exposureHours: item.exposureHours,
+                impact: item.impact, effort: item.effort, quadrant: item.quadrant, exclusion: item.exclusion, proposed: item.proposed
+            ).insert(db)
+        }
+        try db.execute(sql: "UPDATE assessment SET engine = ? WHERE id = ?", arguments: [document.engine, id])
+    }
+
+    @Test func aSecondSchemaDatabaseKeepsEveryChildRowThroughTheLastMigration() throws {
         let path = try Self.scratch()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let before: [String: [String]]
@@ -84,19 +114,21 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try Migrations.migrator.migrate(queue, upTo: "v2-batch-import")
             before = try queue.write { db in
-                let set = try TestQuestionnaires.example("advanced-pme")
-                let diagnosis = Diagnosis(questionnaire: questionnaire, answers: set, language: set.language, engine: "maturity test")
                 try MaturityDatabase.storeQuestionnaire(db, questionnaire, body: BundledQuestionnaire.text, at: date)
-                let company = try MaturityDatabase.findOrCreateCompany(db, set.company, at: date)
-                try db.execute(
-                    sql: """
-                        INSERT INTO assessment (companyId, questionnaireSha256, questionnaireId, questionnaireVersion, wave, language,
-                        status, source, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, 'fr', 'completed', 'file', ?, ?)
-                        """,
-                    arguments: [company, questionnaire.sha256, questionnaire.id, questionnaire.version.description, date, date])
-                let id = db.lastInsertedRowID
-                try MaturityDatabase.replaceAnswers(db, id, set, questionnaire: questionnaire, at: date)
-                try MaturityDatabase.storeResult(db, id, diagnosis, at: date)
+                for example in ["advanced-pme", "beginner-tpe"] {
+                    let set = try TestQuestionnaires.example(example)
+                    let diagnosis = Diagnosis(questionnaire: questionnaire, answers: set, language: set.language, engine: "maturity test")
+                    let company = try MaturityDatabase.findOrCreateCompany(db, set.company, at: date)
+                    try db.execute(
+                        sql: """
+                            INSERT INTO assessment (companyId, questionnaireSha256, questionnaireId, questionnaireVersion, wave, language,
+                            status, source, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, 'fr', 'completed', 'file', ?, ?)
+                            """,
+                        arguments: [company, questionnaire.sha256, questionnaire.id, questionnaire.version.description, date, date])
+                    let id = db.lastInsertedRowID
+                    try MaturityDatabase.replaceAnswers(db, id, set, questionnaire: questionnaire, at: date)
+                    try Self.storeResultAsBeforeV4(db, id, diagnosis)
+                }
                 return try Self.childRows(db)
             }
         }
@@ -104,7 +136,7 @@ import Testing
         let db = try MaturityDatabase.open(path: path)
         #expect(try db.read { try Self.childRows($0) } == before)
         try db.read { db in
-            for table in Self.children.keys {
+            for table in Self.childTables {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
                 #expect(sql.hasSuffix("WITHOUT ROWID"), "\(table)")
                 let indexes = try Int.fetchOne(
@@ -112,9 +144,11 @@ import Testing
                 #expect(indexes == 0, "\(table): the table, clustered on its primary key, is its only b-tree")
             }
         }
-        let company = try db.company(matching: "Durand Ingénierie")
-        _ = try db.deleteCompany(id: company.id)
-        #expect(try db.read { try Self.childRows($0) }.values.allSatisfy(\.isEmpty), "deleting the company still cascades")
+        #expect(before["score"]?.contains { $0.contains("binding") } == true, "a cap is carried over")
+        for name in ["Durand Ingénierie", "Martin Chauffage Sanitaire"] {
+            _ = try db.deleteCompany(id: try db.company(matching: name).id)
+        }
+        #expect(try db.read { try Self.childRows($0) }.values.allSatisfy(\.isEmpty), "deleting the companies still cascades")
     }
 
     @Test func fileIsCreatedPrivateInItsFolderWithWALAndForeignKeys() throws {
@@ -135,7 +169,7 @@ import Testing
         }
         let again = try MaturityDatabase.open(path: path)
         #expect(try again.list().count == 1)
-        #expect(try again.appliedMigrations() == ["v1-initial-schema", "v2-batch-import", "v3-clustered-children"])
+        #expect(try again.appliedMigrations() == Self.migrations)
     }
 
     @Test func assessmentRoundTripsWithItsQuestionnaireBodyAndResult() throws {
