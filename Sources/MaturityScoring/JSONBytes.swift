@@ -29,7 +29,7 @@ public struct JSONBytes {
         bytes.append(0x22)
         var text = text
         text.withUTF8 { utf8 in
-            if !utf8.contains(where: Self.needsEscape) {
+            if Self.isPlain(utf8) {
                 bytes.append(contentsOf: utf8)
                 return
             }
@@ -149,4 +149,28 @@ public struct JSONBytes {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
+    /// Whether no byte needs escaping, eight bytes at a time: a byte-by-byte scan of every
+    /// title and name was a tenth of writing a respondent's rows (callgrind). Each test is the
+    /// exact "some byte is below n" of Hacker's Delight, applied to the word and to the word
+    /// with `"` and `\` turned into zeros.
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func below(_ word: UInt64, _ limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highs != 0 }
+        var index = 0
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= utf8.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if below(word, 0x20) || below(word ^ (ones &* 0x22), 1) || below(word ^ (ones &* 0x5C), 1) { return false }
+                index += 8
+            }
+        }
+        while index < utf8.count {
+            if needsEscape(utf8[index]) { return false }
+            index += 1
+        }
+        return true
+    }
 }

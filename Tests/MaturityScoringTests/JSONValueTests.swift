@@ -71,4 +71,26 @@ import Testing
         #expect(bytes.string == answer.json.compactJSON)
         #expect(JSONValue(parsing: bytes.string) == answer.json)
     }
+
+    /// Strings are checked for bytes to escape eight at a time: an escape at any position of
+    /// the word, or in the tail after it, must still be escaped, and bytes of multi-byte
+    /// characters (0x80 and above) must not count as escapes.
+    @Test func escapesAreFoundAtEveryPositionOfAWord() throws {
+        for length in 0...19 {
+            for position in 0..<max(length, 1) {
+                for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "\u{A2}", "\u{DC}", " ", "~"] {
+                    var text = String(repeating: "a", count: length)
+                    if length > 0 {
+                        let index = text.index(text.startIndex, offsetBy: position)
+                        text.replaceSubrange(index...index, with: special)
+                    }
+                    var bytes = JSONBytes()
+                    bytes.string(text)
+                    #expect(JSONValue(parsing: bytes.string) == .string(text), "\(length) \(position) \(special.debugDescription)")
+                    let escaped = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                    #expect((bytes.bytes.count == text.utf8.count + 2) == !escaped, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }
