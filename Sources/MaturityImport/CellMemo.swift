@@ -1,3 +1,4 @@
+import MaturityQuestionnaire
 import MaturityScoring
 
 /// What the cells of one question gave: an answer (converted and checked, or the issue that
@@ -55,7 +56,7 @@ public final class CellMemo: @unchecked Sendable {
 
         static func == (lhs: Key, rhs: Key) -> Bool { lhs.bytesHash == rhs.bytesHash && lhs.text == rhs.text }
         func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
-        /// What dictionaries call: `hash(into:)` through a fresh hasher, by the one-shot path.
-        func _rawHashValue(seed: Int) -> Int { bytesHash._rawHashValue(seed: seed) }
+        /// What dictionaries call: the byte hash mixed with their seed.
+        func _rawHashValue(seed: Int) -> Int { PrecomputedHash.mix(bytesHash, seed: seed) }
     }
 }

@@ -30,14 +30,22 @@ import Testing
         for (position, text) in texts.enumerated() { #expect(positions[QuestionID(text)] == position) }
     }
 
-    @Test func hashingAgreesWithAFreshHasher() {
+    @Test func hashingMixesTheStoredHashWithEachTablesSeed() {
+        let seeds = [0, 1, 2, 1 << 40, -1]
         for text in ["data.quality", "x", "caf\u{E9}", String(repeating: "long_identifier_", count: 8)] {
-            let id = DimensionID(text)
-            var hasher = Hasher()
-            hasher.combine(id)
-            #expect(hasher.finalize() == id.hashValue)
+            let (id, same) = (DimensionID(text), DimensionID(String(text.reversed().reversed())))
             #expect(id.textHash == text.hashValue)
+            var (a, b) = (Hasher(), Hasher())
+            a.combine(id)
+            b.combine(same)
+            #expect(a.finalize() == b.finalize())
+            #expect(seeds.allSatisfy { id._rawHashValue(seed: $0) == same._rawHashValue(seed: $0) })
+            #expect(Set(seeds.map { id._rawHashValue(seed: $0) }).count == seeds.count)
         }
+        // A seed differing only in its high bits still moves keys to other buckets (low bits).
+        let ids = (0..<256).map { QuestionID("question_\($0)") }
+        let moved = ids.filter { $0._rawHashValue(seed: 0) & 0xFF != $0._rawHashValue(seed: 1 << 40) & 0xFF }
+        #expect(moved.count > 200)
     }
 
     @Test func identifiersOrderAndEncodeAsTheirText() throws {
