@@ -35,10 +35,8 @@ public struct StoredAction: Sendable, Equatable {
 enum StoredResults {
     /// `[[dimension, score, rawScore, level, coverage, caps], ...]`
     static func writeScores(_ scores: [StoredScore], to out: inout JSONBytes) {
-        out.raw("[")
-        for index in scores.indices {
-            let score = scores[index]
-            out.raw(index == 0 ? "[" : ",[")
+        out.array(scores) { out, score in
+            out.raw("[")
             out.string(score.dimension)
             out.raw(",")
             optional(score.score, &out)
@@ -52,15 +50,12 @@ enum StoredResults {
             out.append(json: score.caps)
             out.raw("]")
         }
-        out.raw("]")
     }
 
     /// `[[phase, rule, dimension, title, blocking], ...]`
     static func writeActions(_ actions: [StoredAction], to out: inout JSONBytes) {
-        out.raw("[")
-        for index in actions.indices {
-            let action = actions[index]
-            out.raw(index == 0 ? "[" : ",[")
+        out.array(actions) { out, action in
+            out.raw("[")
             out.string(action.phase)
             out.raw(",")
             out.string(action.rule)
@@ -70,7 +65,6 @@ enum StoredResults {
             out.string(action.title)
             action.blocking ? out.raw(",true]") : out.raw(",false]")
         }
-        out.raw("]")
     }
 
     private static func optional(_ value: Double?, _ out: inout JSONBytes) {
