@@ -112,7 +112,7 @@ public struct JSONBytes {
     }
 
     /// `[item,item,...]`, each item written by `write`.
-    public mutating func array<Item>(_ items: [Item], _ write: (inout JSONBytes, Item) -> Void) {
+    private mutating func array<Item>(_ items: [Item], _ write: (inout JSONBytes, Item) -> Void) {
         bytes.append(0x5B)
         for index in items.indices {
             if index > 0 { bytes.append(0x2C) }
