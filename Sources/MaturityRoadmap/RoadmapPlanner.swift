@@ -22,6 +22,8 @@ public struct RoadmapPlanner: Sendable {
     /// so a planner reused for many answer sets never hashes titles.
     private let firstWithTitle: [Int]
     private let dimensionOrder: [DimensionID: Int]
+    /// Each rule's dimension, by position in `questionnaire.dimensions` (-1 for none).
+    private let ruleDimensions: [Int]
     /// Each rule's compiled condition, by position in `questionnaire.rules`.
     private let conditions: [CompiledExpression]
 
@@ -36,6 +38,7 @@ public struct RoadmapPlanner: Sendable {
         }
         conditions = CompiledExpression.compile(questionnaire.rules.map(\.condition), in: questionnaire)
         dimensionOrder = Dictionary(questionnaire.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        ruleDimensions = questionnaire.rules.map { [dimensionOrder] rule in dimensionOrder[rule.dimension] ?? -1 }
     }
 
     public func plan(_ card: ScoreCard) -> Roadmap {
@@ -58,24 +61,27 @@ public struct RoadmapPlanner: Sendable {
     /// Actions of the rules whose condition holds, de-duplicated (same title) and ordered:
     /// blocking first, then the weakest dimension first, then rule priority.
     func firedActions(_ card: ScoreCard) -> [RoadmapAction] {
-        let answers = card.answers
-        let scores = Dictionary(card.dimensions.compactMap { item in item.score.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let levels = Dictionary(card.dimensions.compactMap { item in item.level.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let rules = questionnaire.rules
-        var firedTitles = Set<Int>()
-        let fired = rules.indices.filter {
-            conditions[$0].holds(answers: answers, scores: scores, levels: levels) && firedTitles.insert(firstWithTitle[$0]).inserted
+        var inputs = ExpressionInputs(
+            answers: card.countedAnswers, scores: Array(repeating: nil, count: dimensionOrder.count),
+            levels: Array(repeating: nil, count: dimensionOrder.count))
+        for item in card.dimensions {
+            guard let index = dimensionOrder[item.id] else { continue }
+            inputs.scores[index] = item.score
+            inputs.levels[index] = item.level
         }
-        let weakness = Dictionary(
-            card.dimensions.map { ($0.id, $0.score ?? 101) }, uniquingKeysWith: { a, _ in a })
+        let rules = questionnaire.rules
+        var titleFired = [Bool](repeating: false, count: rules.count)
+        let fired = rules.indices.filter { index in
+            guard conditions[index].holds(inputs), !titleFired[firstWithTitle[index]] else { return false }
+            titleFired[firstWithTitle[index]] = true
+            return true
+        }
         // Rules are ordered by keys computed once each, and only then become actions: sorting
         // the actions themselves copied every title and body at each move.
         let keyed = fired.map { index in
-            let rule = rules[index]
-            return (
-                key: (rule.blocksPilots ? 0 : 1, weakness[rule.dimension] ?? 101, dimensionOrder[rule.dimension] ?? 0, rule.priority),
-                index: index
-            )
+            let dimension = ruleDimensions[index]
+            let weakness = dimension >= 0 ? inputs.scores[dimension] ?? 101 : 101
+            return (key: (rules[index].blocksPilots ? 0 : 1, weakness, max(dimension, 0), rules[index].priority), index: index)
         }
         return keyed.sorted { lhs, rhs in
             lhs.key != rhs.key ? lhs.key < rhs.key : rules[lhs.index].id < rules[rhs.index].id

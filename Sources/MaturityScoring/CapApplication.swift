@@ -4,28 +4,29 @@ import MaturityQuestionnaire
 /// before the cap is evaluated (the loader has rejected cycles).
 struct CapApplication: Sendable {
     let questionnaire: Questionnaire
-    /// Every dimension, in evaluation order, with its caps and their compiled conditions;
-    /// worked out once per questionnaire.
-    let steps: [(dimension: DimensionID, caps: [(cap: Cap, condition: CompiledExpression)])]
+    /// Every dimension (by position in `dimensions`), in evaluation order, with its caps and
+    /// their compiled conditions; worked out once per questionnaire.
+    let steps: [(dimension: Int, caps: [(cap: Cap, condition: CompiledExpression)])]
 
     init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
         let conditions = CompiledExpression.compile(questionnaire.caps.map(\.condition), in: questionnaire)
         let caps = zip(questionnaire.caps, conditions).map { (cap: $0, condition: $1) }
-        steps = Self.order(questionnaire).map { id in (id, caps.filter { $0.cap.dimension == id }) }
+        steps = Self.order(questionnaire).compactMap { id in
+            questionnaire.dimensions.firstIndex { $0.id == id }.map { ($0, caps.filter { $0.cap.dimension == id }) }
+        }
     }
 
-    func apply(to dimensions: [DimensionScore], answers: [QuestionID: AnswerValue]) -> [DimensionScore] {
+    /// `dimensions` come in questionnaire order; `answers` are the counted answers by position
+    /// in `allQuestions`. A cap reads the scores and levels of the dimensions final before it.
+    func apply(to dimensions: [DimensionScore], answers: [AnswerValue?]) -> [DimensionScore] {
         var result = dimensions
-        var scores: [DimensionID: Double] = [:]
-        var levels: [DimensionID: LevelID] = [:]
-        for step in steps {
-            guard let index = result.firstIndex(where: { $0.id == step.dimension }) else { continue }
-            for (cap, condition) in step.caps where condition.holds(answers: answers, scores: scores, levels: levels) {
-                apply(cap, to: &result[index])
-            }
-            scores[step.dimension] = result[index].score
-            levels[step.dimension] = result[index].level
+        var inputs = ExpressionInputs(
+            answers: answers, scores: Array(repeating: nil, count: result.count), levels: Array(repeating: nil, count: result.count))
+        for (index, caps) in steps where index < result.count {
+            for (cap, condition) in caps where condition.holds(inputs) { apply(cap, to: &result[index]) }
+            inputs.scores[index] = result[index].score
+            inputs.levels[index] = result[index].level
         }
         return result
     }

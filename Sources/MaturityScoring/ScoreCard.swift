@@ -91,6 +91,9 @@ public struct ScoreCard: Sendable, Equatable {
     public var visibleQuestions: [QuestionID]
     /// The answers that count: answers to hidden questions are dropped.
     public var answers: [QuestionID: AnswerValue]
+    /// The same answers by position in the questionnaire's `allQuestions` (nil when unanswered
+    /// or hidden), as conditions read them.
+    public var countedAnswers: [AnswerValue?]
     /// Required visible questions without an answer.
     public var missingRequired: [QuestionID]
 

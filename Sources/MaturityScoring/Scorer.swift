@@ -9,28 +9,28 @@ public struct Scorer: Sendable {
     let caps: CapApplication
     /// Each question's compiled condition, by position in `allQuestions`.
     let conditions: [CompiledExpression?]
-    /// Position in `allQuestions` of each dimension's first question.
-    let firstPositions: [Int]
-    /// Whether each question of `allQuestions` counts in its dimension's score, by position.
-    let scored: [Bool]
+    /// What scoring reads of each question, by position in `allQuestions`.
+    let questions: ScoredQuestions
+    /// Positions in `allQuestions` of each dimension's questions.
+    let ranges: [Range<Int>]
 
     public init(questionnaire: Questionnaire, explains: Bool = true) {
         self.questionnaire = questionnaire
         self.explains = explains
         caps = CapApplication(questionnaire: questionnaire)
         conditions = Visibility.conditions(of: questionnaire)
-        scored = questionnaire.allQuestions.map(\.isScored)
+        questions = ScoredQuestions(questionnaire)
         var position = questionnaire.profile.count
-        firstPositions = questionnaire.dimensions.map { dimension in
+        ranges = questionnaire.dimensions.map { dimension in
             defer { position += dimension.questions.count }
-            return position
+            return position..<position + dimension.questions.count
         }
     }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
         let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers, conditions: conditions)
-        let raw = questionnaire.dimensions.indices.map { rawScore(questionnaire.dimensions[$0], from: firstPositions[$0], visibility) }
-        let dimensions = caps.apply(to: raw, answers: visibility.answers)
+        let raw = ranges.indices.map { rawScore($0, visibility) }
+        let dimensions = caps.apply(to: raw, answers: visibility.counted)
         let all = questionnaire.allQuestions
         let missing = all.indices.compactMap { index -> QuestionID? in
             guard all[index].required && visibility.counted[index] == nil else { return nil }
@@ -40,57 +40,96 @@ public struct Scorer: Sendable {
         return ScoreCard(
             questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions),
             dimensions: dimensions, visibleQuestions: visibility.visible, answers: visibility.answers,
-            missingRequired: missing)
+            countedAnswers: visibility.counted, missingRequired: missing)
     }
 
-    /// Weighted mean of the visible, applicable, answered questions, before caps.
-    /// `first` is the position of the dimension's first question in `allQuestions`.
-    private func rawScore(_ dimension: Dimension, from first: Int, _ visibility: Visibility) -> DimensionScore {
-        let questions = dimension.questions.indices.map { index in
-            let id = dimension.questions[index].id
-            let answer = visibility.counted[first + index]
-            return QuestionScore(
-                question: id, weight: dimension.questions[index].weight,
-                outcome: answer == nil && visibility.hidden.contains(id)
-                    ? .hidden : QuestionScorer.outcome(dimension.questions[index].kind, scored: scored[first + index], answer))
-        }
+    /// Weighted mean of the visible, applicable, answered questions of the dimension at
+    /// `index` in `dimensions`, before caps.
+    private func rawScore(_ index: Int, _ visibility: Visibility) -> DimensionScore {
+        var scores: [QuestionScore] = []
+        scores.reserveCapacity(ranges[index].count)
         var weighted = 0.0
         var weights = 0.0
         var applicable = 0
         var answered = 0
-        for item in questions {
-            switch item.outcome {
+        var dontKnow: [QuestionID] = []
+        for position in ranges[index] {
+            let id = questions.ids[position]
+            let weight = questions.weights[position]
+            let answer = visibility.counted[position]
+            let outcome = answer == nil && visibility.hidden.contains(id) ? .hidden : questions.outcome(position, answer)
+            switch outcome {
             case .scored, .dontKnow:
                 applicable += 1
                 answered += 1
-                weights += item.weight
-                weighted += item.weight * (item.outcome.value ?? 0)
+                weights += weight
+                weighted += weight * (outcome.value ?? 0)
+                if outcome == .dontKnow { dontKnow.append(id) }
             case .unanswered: applicable += 1
             case .notApplicable, .hidden, .unscored: break
             }
+            scores.append(QuestionScore(question: id, weight: weight, outcome: outcome))
         }
+        let dimension = questionnaire.dimensions[index]
         let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
         let drivers =
-            explains ? Explainer(questionnaire: questionnaire).drivers(dimension, questions, visibility.answers, totalWeight: weights) : []
+            explains ? Explainer(questionnaire: questionnaire).drivers(dimension, scores, visibility.answers, totalWeight: weights) : []
         return DimensionScore(
             id: dimension.id, rawScore: score, score: score,
             level: score.flatMap { questionnaire.level(forScore: $0)?.id },
             coverage: applicable > 0 ? Double(answered) / Double(applicable) : 0, caps: [],
-            dontKnow: questions.filter { $0.outcome == .dontKnow }.map(\.question), drivers: drivers,
-            questions: questions)
+            dontKnow: dontKnow, drivers: drivers, questions: scores)
     }
 
-    /// Weighted mean of the dimensions that have a score; the weakest is the lowest score.
+    /// Weighted mean of the dimensions that have a score (`dimensions` in questionnaire
+    /// order); the weakest is the first with the lowest score.
     private func overall(_ dimensions: [DimensionScore]) -> OverallScore {
         var weighted = 0.0
         var weights = 0.0
-        for item in dimensions {
-            guard let score = item.score, let weight = questionnaire.dimension(item.id)?.weight else { continue }
+        var weakest: (index: Int, score: Double)?
+        for index in dimensions.indices {
+            guard let score = dimensions[index].score else { continue }
+            let weight = questionnaire.dimensions[index].weight
             weighted += weight * score
             weights += weight
+            if score < weakest?.score ?? .infinity { weakest = (index, score) }
         }
         let score = weights > 0 ? (weighted / weights).rounded(toPlaces: 1) : nil
-        let weakest = dimensions.filter { $0.score != nil }.min { ($0.score ?? 0) < ($1.score ?? 0) }
-        return OverallScore(score: score, level: score.flatMap { questionnaire.level(forScore: $0)?.id }, weakest: weakest?.id)
+        return OverallScore(
+            score: score, level: score.flatMap { questionnaire.level(forScore: $0)?.id }, weakest: weakest.map { dimensions[$0.index].id })
+    }
+}
+
+/// What the scorer reads of each question of `allQuestions`, by position, gathered once per
+/// questionnaire: reading them through each `Dimension` and `Question` copied both for every
+/// question of every respondent of a batch import.
+struct ScoredQuestions: Sendable {
+    let ids: [QuestionID]
+    let weights: [Double]
+    let kinds: [QuestionKind]
+    let scored: [Bool]
+    /// The outcome of each option code given alone as the answer, as `QuestionScorer` finds
+    /// it (first option of a repeated code first): single choices, yes/partly/no and the
+    /// special options of scales and numbers are then one comparison of codes each.
+    let codeOutcomes: [[(code: OptionCode, outcome: QuestionOutcome)]]
+
+    init(_ questionnaire: Questionnaire) {
+        let all = questionnaire.allQuestions
+        ids = all.map(\.id)
+        weights = all.map(\.weight)
+        kinds = all.map(\.kind)
+        scored = all.map(\.isScored)
+        codeOutcomes = all.map { question in
+            question.kind.options.map { option in
+                (option.code, QuestionScorer.outcome(question.kind, scored: question.isScored, .code(option.code)))
+            }
+        }
+    }
+
+    func outcome(_ position: Int, _ answer: AnswerValue?) -> QuestionOutcome {
+        if case let .code(code)? = answer, let known = codeOutcomes[position].first(where: { $0.code == code }) {
+            return known.outcome
+        }
+        return QuestionScorer.outcome(kinds[position], scored: scored[position], answer)
     }
 }

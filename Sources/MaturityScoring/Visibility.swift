@@ -7,8 +7,8 @@ public struct Visibility: Sendable, Equatable {
     public var hidden: Set<QuestionID>
     public var answers: [QuestionID: AnswerValue]
     /// The answer each question counts with, by position in `allQuestions`: nil when it is
-    /// unanswered or hidden. The scorer reads these instead of hashing ids twice per question.
-    var counted: [AnswerValue?]
+    /// unanswered or hidden. The scorer, caps and rules read these instead of hashing ids.
+    public var counted: [AnswerValue?]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
         self.init(questionnaire: questionnaire, answers: answers, conditions: Self.conditions(of: questionnaire))
@@ -21,29 +21,30 @@ public struct Visibility: Sendable, Equatable {
     }
 
     init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], conditions: [CompiledExpression?]) {
-        // A condition reads only earlier questions (the loader checks it), so starting from
-        // every answer and dropping those of hidden questions as they come sees exactly the
-        // earlier visible answers, without rebuilding the dictionary for every respondent.
+        // A condition reads only earlier questions (the loader checks it), so dropping the
+        // answers of hidden questions as they come leaves exactly the visible ones.
+        // Conditions are evaluated over `counted` as it fills: it holds exactly the answers
+        // of earlier visible questions when a question's condition is read.
         var answers = answers
         var visible: [QuestionID] = []
         var hidden = Set<QuestionID>()
         let all = questionnaire.allQuestions
-        var counted = [AnswerValue?](repeating: nil, count: all.count)
+        var counted = ExpressionInputs(answers: [AnswerValue?](repeating: nil, count: all.count))
         visible.reserveCapacity(all.count)
         // Indexing instead of iterating: copying each `Question` is measurable in batch imports.
         for index in all.indices {
             let id = all[index].id
-            if let condition = conditions[index], !condition.holds(answers: answers) {
+            if let condition = conditions[index], !condition.holds(counted) {
                 hidden.insert(id)
                 answers.removeValue(forKey: id)
                 continue
             }
             visible.append(id)
-            counted[index] = answers[id]
+            counted.answers[index] = answers[id]
         }
         self.visible = visible
         self.hidden = hidden
         self.answers = answers
-        self.counted = counted
+        self.counted = counted.answers
     }
 }

@@ -65,7 +65,8 @@ import Testing
     func holds(
         _ source: String, _ answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]
     ) throws -> Bool {
-        try CompiledExpression(Expression.parse(source), in: questionnaire).holds(answers: answers, scores: scores, levels: levels)
+        try CompiledExpression(Expression.parse(source), in: questionnaire).holds(
+            ExpressionInputs(questionnaire, answers: answers, scores: scores, levels: levels))
     }
 
     @Test func choiceEqualityAndOrderByOptionScore() throws {

@@ -1,7 +1,9 @@
 /// An expression resolved against its questionnaire once, to be evaluated over many answer
-/// sets: which questions are choices, the scores and roles of their options, the rank of each
-/// level and the identifiers built from literal texts are all worked out when it is compiled,
-/// not at every evaluation (the scorer and the planner compile theirs once per questionnaire).
+/// sets: the position of each question and dimension it reads, which questions are choices,
+/// the scores and roles of their options, the rank of each level and the identifiers built
+/// from literal texts are all worked out when it is compiled, not at every evaluation (the
+/// scorer and the planner compile theirs once per questionnaire). Evaluation reads answers,
+/// scores and levels by position (`ExpressionInputs`): no identifier is hashed.
 ///
 /// Semantics: an unanswered question, or a value of the wrong type, makes a comparison
 /// false (`!=` true when both sides are known but cannot be ordered, such as an unknown
@@ -17,10 +19,8 @@ public struct CompiledExpression: Sendable {
     }
 
     /// Whether the condition holds; a condition that cannot be decided is false.
-    public func holds(
-        answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:], levels: [DimensionID: LevelID] = [:]
-    ) -> Bool {
-        Evaluation(answers: answers, scores: scores, levels: levels, levelRanks: levelRanks).isTrue(root)
+    public func holds(_ inputs: ExpressionInputs) -> Bool {
+        inputs.isTrue(root, levelRanks)
     }
 
     /// Compiles every expression of a list against the same questionnaire.
@@ -35,6 +35,33 @@ public struct CompiledExpression: Sendable {
     }
 }
 
+/// What conditions read, by position: the answer to each question of `allQuestions`, and the
+/// score and level of each of `dimensions`. Nil (or a position past the end) is unknown:
+/// unanswered, hidden, or a dimension not scored yet.
+public struct ExpressionInputs: Sendable {
+    public var answers: [AnswerValue?]
+    public var scores: [Double?]
+    public var levels: [LevelID?]
+
+    public init(answers: [AnswerValue?], scores: [Double?] = [], levels: [LevelID?] = []) {
+        self.answers = answers
+        self.scores = scores
+        self.levels = levels
+    }
+
+    /// Inputs given by identifier; those `questionnaire` does not have are left out.
+    public init(
+        _ questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], scores: [DimensionID: Double] = [:],
+        levels: [DimensionID: LevelID] = [:]
+    ) {
+        self.answers = questionnaire.allQuestions.map { answers[$0.id] }
+        self.scores = questionnaire.dimensions.map { scores[$0.id] }
+        self.levels = questionnaire.dimensions.map { levels[$0.id] }
+    }
+
+    func answer(_ position: Int) -> AnswerValue? { answers.indices.contains(position) ? answers[position] : nil }
+}
+
 extension CompiledExpression {
     /// What compiling reads from the questionnaire, shared by the nodes of one compilation.
     struct Tables {
@@ -45,6 +72,12 @@ extension CompiledExpression {
             self.questionnaire = questionnaire
             levelRanks = Dictionary(questionnaire.levels.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
+
+        /// Position of a question in `allQuestions`; -1, never answered, for one it lacks.
+        func position(_ id: QuestionID) -> Int { questionnaire.position(of: id) ?? -1 }
+
+        /// Position of a dimension in `dimensions`; -1, never scored, for one it lacks.
+        func dimension(_ id: QuestionID) -> Int { questionnaire.dimensions.firstIndex { $0.id.rawValue == id.rawValue } ?? -1 }
 
         /// The options of a single choice or yes/partly/no question: its answers compare by
         /// option score.
@@ -91,16 +124,17 @@ extension CompiledExpression {
         case missing
     }
 
+    /// Questions are read by position in `allQuestions`, dimensions by position in `dimensions`.
     indirect enum Node: Sendable {
         case constant(Value)
         /// The answer to a question; `choices` when it is a single choice or yes/partly/no.
-        case answer(QuestionID, choices: Choices?)
-        case answered(QuestionID)
-        case count(QuestionID)
-        case selected(QuestionID, Node)
-        case row(QuestionID, Node)
-        case score(DimensionID)
-        case level(DimensionID)
+        case answer(Int, choices: Choices?)
+        case answered(Int)
+        case count(Int)
+        case selected(Int, Node)
+        case row(Int, Node)
+        case score(Int)
+        case level(Int)
         case not(Node)
         case negate(Node)
         case and(Node, Node)
@@ -113,7 +147,7 @@ extension CompiledExpression {
             case let .number(value, _): self = .constant(.number(value))
             case let .string(value, _): self = .constant(.text(Text(value)))
             case let .bool(value, _): self = .constant(.bool(value))
-            case let .answer(id, _): self = .answer(id, choices: tables.choices(id))
+            case let .answer(id, _): self = .answer(tables.position(id), choices: tables.choices(id))
             case let .call(function, arguments, _):
                 guard case let .answer(id, _)? = arguments.first else {
                     self = .constant(.missing)
@@ -121,12 +155,12 @@ extension CompiledExpression {
                 }
                 let second = { Node(arguments[1], tables) }
                 switch function {
-                case .answered: self = .answered(id)
-                case .count: self = .count(id)
-                case .selected: self = .selected(id, second())
-                case .row: self = .row(id, second())
-                case .score: self = .score(DimensionID(id.rawValue))
-                case .level: self = .level(DimensionID(id.rawValue))
+                case .answered: self = .answered(tables.position(id))
+                case .count: self = .count(tables.position(id))
+                case .selected: self = .selected(tables.position(id), second())
+                case .row: self = .row(tables.position(id), second())
+                case .score: self = .score(tables.dimension(id))
+                case .level: self = .level(tables.dimension(id))
                 }
             case let .not(operand, _): self = .not(Node(operand, tables))
             case let .negate(operand, _): self = .negate(Node(operand, tables))
@@ -143,61 +177,57 @@ extension CompiledExpression {
     }
 }
 
-/// One evaluation: the answers, and the scores and levels known so far.
-private struct Evaluation {
+/// Evaluation, over the inputs in place (no copy of their arrays per condition).
+extension ExpressionInputs {
     typealias Value = CompiledExpression.Value
     typealias Node = CompiledExpression.Node
 
-    let answers: [QuestionID: AnswerValue]
-    let scores: [DimensionID: Double]
-    let levels: [DimensionID: LevelID]
-    let levelRanks: [LevelID: Int]
-
-    func isTrue(_ node: Node) -> Bool {
-        if case .bool(true) = value(node) { return true }
+    func isTrue(_ node: Node, _ ranks: [LevelID: Int]) -> Bool {
+        if case .bool(true) = value(node, ranks) { return true }
         return false
     }
 
-    func value(_ node: Node) -> Value {
+    func value(_ node: Node, _ ranks: [LevelID: Int]) -> Value {
         switch node {
         case let .constant(value): return value
-        case let .answer(id, choices):
-            switch answers[id] {
+        case let .answer(position, choices):
+            switch answer(position) {
             case let .code(code)?: return choices.map { .choice(code, $0) } ?? .missing
             case let .number(value)?: return .number(value)
             case let .text(text)?: return .text(CompiledExpression.Text(text))
             default: return .missing
             }
-        case let .answered(id): return .bool(answers[id] != nil)
-        case let .count(id):
-            switch answers[id] {
+        case let .answered(position): return .bool(answer(position) != nil)
+        case let .count(position):
+            switch answer(position) {
             case let .codes(codes)?: return .number(Double(codes.count))
             case let .useCases(items)?: return .number(Double(items.count))
             default: return .missing
             }
-        case let .selected(id, code):
-            guard case let .text(code) = value(code) else { return .missing }
-            switch answers[id] {
+        case let .selected(position, code):
+            guard case let .text(code) = value(code, ranks) else { return .missing }
+            switch answer(position) {
             case let .code(chosen)?: return .bool(chosen.rawValue == code.string)
             case let .codes(chosen)?: return .bool(chosen.contains(code.option))
             default: return .bool(false)
             }
-        case let .row(id, row):
-            guard case let .text(row) = value(row), case let .matrix(cells)? = answers[id], case let .number(value)? = cells[row.option]
+        case let .row(position, row):
+            guard case let .text(row) = value(row, ranks), case let .matrix(cells)? = answer(position),
+                case let .number(value)? = cells[row.option]
             else { return .missing }
             return .number(value)
-        case let .score(id): return scores[id].map(Value.number) ?? .missing
-        case let .level(id): return levels[id].map(Value.level) ?? .missing
+        case let .score(index): return (scores.indices.contains(index) ? scores[index] : nil).map(Value.number) ?? .missing
+        case let .level(index): return (levels.indices.contains(index) ? levels[index] : nil).map(Value.level) ?? .missing
         case let .not(operand):
-            if case let .bool(value) = value(operand) { return .bool(!value) }
+            if case let .bool(value) = value(operand, ranks) { return .bool(!value) }
             return .bool(true)
         case let .negate(operand):
-            if case let .number(value) = value(operand) { return .number(-value) }
+            if case let .number(value) = value(operand, ranks) { return .number(-value) }
             return .missing
-        case let .and(lhs, rhs): return .bool(isTrue(lhs) && isTrue(rhs))
-        case let .or(lhs, rhs): return .bool(isTrue(lhs) || isTrue(rhs))
+        case let .and(lhs, rhs): return .bool(isTrue(lhs, ranks) && isTrue(rhs, ranks))
+        case let .or(lhs, rhs): return .bool(isTrue(lhs, ranks) || isTrue(rhs, ranks))
         case let .arithmetic(op, lhs, rhs):
-            guard case let .number(a) = value(lhs), case let .number(b) = value(rhs) else { return .missing }
+            guard case let .number(a) = value(lhs, ranks), case let .number(b) = value(rhs, ranks) else { return .missing }
             switch op {
             case .plus: return .number(a + b)
             case .minus: return .number(a - b)
@@ -205,24 +235,24 @@ private struct Evaluation {
             default: return b == 0 ? .missing : .number(a / b)
             }
         case let .comparison(op, lhs, rhs):
-            let (left, right) = (value(lhs), value(rhs))
+            let (left, right) = (value(lhs, ranks), value(rhs, ranks))
             if case .missing = left { return .bool(false) }
             if case .missing = right { return .bool(false) }
-            guard let order = compare(left, right) else { return .bool(op == .notEqual) }
+            guard let order = compare(left, right, ranks) else { return .bool(op == .notEqual) }
             return .bool(op.accepts(order))
         }
     }
 
     /// -1, 0 or 1; nil when the values cannot be compared (unknown option or level).
-    private func compare(_ lhs: Value, _ rhs: Value) -> Int? {
+    private func compare(_ lhs: Value, _ rhs: Value, _ ranks: [LevelID: Int]) -> Int? {
         switch (lhs, rhs) {
         case let (.number(a), .number(b)): return order(a, b)
         case let (.text(a), .text(b)): return order(a.string, b.string)
         case let (.bool(a), .bool(b)): return a == b ? 0 : 1
         case let (.choice(code, choices), .text(other)): return compare(code, other, choices)
         case let (.text(other), .choice(code, choices)): return compare(code, other, choices).map { -$0 }
-        case let (.level(level), .text(other)): return compare(level, other)
-        case let (.text(other), .level(level)): return compare(level, other).map { -$0 }
+        case let (.level(level), .text(other)): return compare(level, other, ranks)
+        case let (.text(other), .level(level)): return compare(level, other, ranks).map { -$0 }
         default: return nil
         }
     }
@@ -233,8 +263,8 @@ private struct Evaluation {
         return order(a.score, b.score)
     }
 
-    private func compare(_ level: LevelID, _ other: CompiledExpression.Text) -> Int? {
-        guard let a = levelRanks[level], let b = levelRanks[other.level] else { return nil }
+    private func compare(_ level: LevelID, _ other: CompiledExpression.Text, _ ranks: [LevelID: Int]) -> Int? {
+        guard let a = ranks[level], let b = ranks[other.level] else { return nil }
         return order(a, b)
     }
 
