@@ -33,13 +33,16 @@ public struct ROIInputs: Sendable, Equatable {
             guard let id = questionnaire.profileQuestionID(for: role), case let .number(value)? = answers[id] else { return nil }
             return value
         }
-        grossSalary = number(.grossSalary) ?? Self.defaultGrossSalary
-        grossSalarySource = number(.grossSalary) == nil ? .assumed : .given
-        employerCharges = number(.employerCharges) ?? Self.defaultEmployerCharges
-        employerChargesSource = number(.employerCharges) == nil ? .assumed : .given
+        let gross = number(.grossSalary)
+        grossSalary = gross ?? Self.defaultGrossSalary
+        grossSalarySource = gross == nil ? .assumed : .given
+        let charges = number(.employerCharges)
+        employerCharges = charges ?? Self.defaultEmployerCharges
+        employerChargesSource = charges == nil ? .assumed : .given
         annualHours = number(.annualHours) ?? Self.defaultAnnualHours
-        workingWeeks = number(.workingWeeks) ?? Self.defaultWorkingWeeks
-        workingWeeksSource = number(.workingWeeks) == nil ? .assumed : .given
+        let weeks = number(.workingWeeks)
+        workingWeeks = weeks ?? Self.defaultWorkingWeeks
+        workingWeeksSource = weeks == nil ? .assumed : .given
         if let given = number(.hourlyCost) {
             hourlyCost = given
             hourlyCostSource = .given

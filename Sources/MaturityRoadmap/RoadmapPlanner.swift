@@ -24,6 +24,8 @@ public struct RoadmapPlanner: Sendable {
     private let dimensionOrder: [DimensionID: Int]
     /// Each rule's dimension, by position in `questionnaire.dimensions` (-1 for none).
     private let ruleDimensions: [Int]
+    /// Positions in `allQuestions` of the use-case inventories.
+    private let inventories: [Int]
     /// Each rule's compiled condition, by position in `questionnaire.rules`.
     private let conditions: [CompiledExpression]
 
@@ -39,15 +41,20 @@ public struct RoadmapPlanner: Sendable {
         conditions = CompiledExpression.compile(questionnaire.rules.map(\.condition), in: questionnaire)
         dimensionOrder = Dictionary(questionnaire.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         ruleDimensions = questionnaire.rules.map { [dimensionOrder] rule in dimensionOrder[rule.dimension] ?? -1 }
+        inventories = questionnaire.allQuestions.indices.filter { [questionnaire] in
+            if case .useCases = questionnaire.allQuestions[$0].kind { true } else { false }
+        }
     }
 
     public func plan(_ card: ScoreCard) -> Roadmap {
         let actions = firedActions(card)
         let levelRank = card.overall.level.flatMap { questionnaire.rank(of: $0) }
-        let phases = Phase.allCases.map { phase in
-            PhasePlan(
-                phase: phase, weeks: PhaseDurations.weeks(phase, levelRank: levelRank),
-                actions: actions.filter { $0.phase == phase })
+        // One pass into the phases: filtering once per phase copied every action three times.
+        var byPhase = [[RoadmapAction]](repeating: [], count: Phase.allCases.count)
+        for action in actions { byPhase[Phase.allCases.firstIndex(of: action.phase) ?? 0].append(action) }
+        let phases = Phase.allCases.indices.map { index in
+            let phase = Phase.allCases[index]
+            return PhasePlan(phase: phase, weeks: PhaseDurations.weeks(phase, levelRank: levelRank), actions: byPhase[index])
         }
         let governanceRank = card.dimension(settings.governanceDimension)?.level.flatMap { questionnaire.rank(of: $0) }
         let inputs = ROIInputs(questionnaire: questionnaire, answers: card.answers)
@@ -95,9 +102,10 @@ public struct RoadmapPlanner: Sendable {
     }
 
     private func inventory(_ card: ScoreCard) -> [UseCase] {
-        let all = questionnaire.allQuestions
-        return all.indices.flatMap { index -> [UseCase] in
-            guard case .useCases = all[index].kind, case let .useCases(items)? = card.answers[all[index].id] else { return [] }
+        inventories.flatMap { position -> [UseCase] in
+            guard card.countedAnswers.indices.contains(position), case let .useCases(items)? = card.countedAnswers[position] else {
+                return []
+            }
             return items
         }
     }

@@ -8,6 +8,9 @@ public struct AnswerDocumentWriter: Sendable {
     let questionnaire: Questionnaire
     /// `"<question id>":` for each question, by position in `allQuestions`.
     let keys: [[UInt8]]
+    /// `"<code>"` for each option of each question, by position in `allQuestions`: option
+    /// codes are most of a document, and each was encoded again for every respondent.
+    let codes: [[(code: OptionCode, json: [UInt8])]]
 
     public init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
@@ -17,17 +20,24 @@ public struct AnswerDocumentWriter: Sendable {
             key.raw(":")
             return key.bytes
         }
+        codes = questionnaire.allQuestions.map { question in
+            question.kind.options.map { option in
+                var json = JSONBytes(capacity: option.code.rawValue.utf8.count + 2)
+                json.string(option.code.rawValue)
+                return (option.code, json.bytes)
+            }
+        }
     }
 
     public func document(_ set: AnswerSet) -> [UInt8] {
         var out = JSONBytes(capacity: 4096)
         out.raw("{\"answers\":")
-        write(set.answers, to: &out) { $0.answer($1) }
+        write(set.answers, to: &out) { out, value, position in answer(value, at: position, to: &out) }
         out.raw(",\"language\":")
         out.string(set.language.rawValue)
         if !set.notes.isEmpty {
             out.raw(",\"notes\":")
-            write(set.notes, to: &out) { $0.string($1) }
+            write(set.notes, to: &out) { out, note, _ in out.string(note) }
         }
         out.raw(",\"questionnaire\":")
         out.string(set.questionnaireID)
@@ -37,7 +47,29 @@ public struct AnswerDocumentWriter: Sendable {
         return out.bytes
     }
 
-    private func write<V>(_ values: [QuestionID: V], to out: inout JSONBytes, _ write: (inout JSONBytes, V) -> Void) {
+    /// An answer as `JSONBytes.answer` writes it, with the codes of the question at `position`
+    /// (nil for a question the questionnaire lacks) copied already encoded.
+    private func answer(_ answer: AnswerValue, at position: Int?, to out: inout JSONBytes) {
+        guard let position else { return out.answer(answer) }
+        func code(_ code: OptionCode) {
+            if let known = codes[position].first(where: { $0.code == code }) { out.append(known.json) } else { out.string(code.rawValue) }
+        }
+        switch answer {
+        case let .code(value): code(value)
+        case let .codes(values):
+            out.raw("[")
+            for index in values.indices {
+                if index > 0 { out.raw(",") }
+                code(values[index])
+            }
+            out.raw("]")
+        default: out.answer(answer)
+        }
+    }
+
+    /// `values` by id, in questionnaire order; `write` gets each value and its question's
+    /// position in `allQuestions`.
+    private func write<V>(_ values: [QuestionID: V], to out: inout JSONBytes, _ write: (inout JSONBytes, V, Int?) -> Void) {
         out.raw("{")
         var written = 0
         let all = questionnaire.allQuestions
@@ -45,7 +77,7 @@ public struct AnswerDocumentWriter: Sendable {
             guard let value = values[all[index].id] else { continue }
             if written > 0 { out.raw(",") }
             out.append(keys[index])
-            write(&out, value)
+            write(&out, value, index)
             written += 1
         }
         // Answers to questions the questionnaire does not have (none after checking) come last.
@@ -54,7 +86,7 @@ public struct AnswerDocumentWriter: Sendable {
                 if written > 0 { out.raw(",") }
                 out.string(id.rawValue)
                 out.raw(":")
-                write(&out, value)
+                write(&out, value, nil)
                 written += 1
             }
         }

@@ -19,7 +19,9 @@ public struct CellProblem: Error, Sendable, Equatable {
 struct CellReader: Sendable {
     let question: Question
     let mapping: QuestionMapping
-    let notApplicable: Set<String>
+    /// The mapping's N/A markers, lower-cased: a handful, compared one by one (cheaper than
+    /// hashing the text).
+    let notApplicable: [String]
     /// Longest N/A marker in UTF-8 bytes: longer cells (names, JSON) are not compared.
     let notApplicableLength: Int
     /// Lower-cased label, code or mapped value → what it stands for.
@@ -34,7 +36,9 @@ struct CellReader: Sendable {
     init(question: Question, mapping: QuestionMapping, notApplicable: [String]) {
         self.question = question
         self.mapping = mapping
-        self.notApplicable = Set(notApplicable.map { $0.lowercased() })
+        var markers: [String] = []
+        for marker in notApplicable.map({ $0.lowercased() }) where !markers.contains(marker) { markers.append(marker) }
+        self.notApplicable = markers
         notApplicableLength = self.notApplicable.map(\.utf8.count).max() ?? 0
         var lookup: [String: String] = [:]
         for option in question.kind.options {
@@ -63,12 +67,13 @@ struct CellReader: Sendable {
     /// The code of the question's not-applicable option, if it has one.
     var notApplicableCode: String? { question.kind.options.first { $0.role == .notApplicable }?.code.rawValue }
 
-    /// Lower-casing changes a text's UTF-8 length by far less than 3×: longer cells (names,
-    /// JSON) cannot be a marker, and are not lower-cased to find out.
-    func isNotApplicable(_ cell: String) -> Bool {
-        guard !notApplicable.isEmpty else { return false }
-        let text = cell.trimmed
-        return text.utf8.count <= 3 * notApplicableLength && notApplicable.contains(text.folded)
+    /// Whether a trimmed cell text is an N/A marker. Lower-casing changes a text's UTF-8
+    /// length by far less than 3×: longer cells (names, JSON) cannot be a marker, and are not
+    /// lower-cased to find out.
+    func isNotApplicable(_ text: String) -> Bool {
+        guard !notApplicable.isEmpty, text.utf8.count <= 3 * notApplicableLength else { return false }
+        let folded = text.folded
+        return notApplicable.contains(folded)
     }
 
     /// What a (trimmed) cell text stands for: a code or a number as text.
