@@ -98,6 +98,7 @@ import Testing
     @Test(arguments: [
         "", " ", "123456789", "123 456 789", " 123-456-789 ", "١٢٣", "Durand SARL", " Durand ", "Durand\n", "\u{A0}Durand",
         "Durand\u{A0}", "É", "Ñandú SA", "\t", "\u{2028}Durand\u{3000}", "\u{0B}Durand\u{85}", "\u{202F}é\u{2009}", "e\u{301}",
+        "a \n\u{A0}b", "!~", "\u{7F}x\u{7F}", "x ", " x", "-99",
     ])
     func companyKeysAreNormalisedAsBefore(_ text: String) {
         #expect(CompanyStatements.digits(text) == text.filter(\.isNumber))
