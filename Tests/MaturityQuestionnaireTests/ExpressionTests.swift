@@ -78,6 +78,36 @@ import Testing
         #expect(try !holds("governance.charter >= 'written'", answers))
     }
 
+    /// Answers are read at the positions of `allQuestions`, scores and levels at those of
+    /// `dimensions`; a position past the end of the inputs is unknown.
+    @Test func inputsAreReadByPosition() throws {
+        let level = questionnaire.levels[1].id
+        let expression = try CompiledExpression(
+            Expression.parse("governance.charter == 'informal' and level(data) == '\(level)' and score(data) > 30"), in: questionnaire)
+        let charter = try #require(questionnaire.position(of: "governance.charter"))
+        let data = try #require(questionnaire.dimensions.firstIndex { $0.id == "data" })
+        var answers = [AnswerValue?](repeating: nil, count: questionnaire.allQuestions.count)
+        answers[charter] = .code("informal")
+        var levels = [LevelID?](repeating: nil, count: questionnaire.dimensions.count)
+        levels[data] = level
+        var scores = [Double?](repeating: nil, count: questionnaire.dimensions.count)
+        scores[data] = 35
+        #expect(expression.holds(ExpressionInputs(answers: answers, scores: scores, levels: levels)))
+        #expect(!expression.holds(ExpressionInputs(answers: Array(answers.prefix(charter)), scores: scores, levels: levels)))
+        #expect(!expression.holds(ExpressionInputs(answers: answers, scores: scores, levels: Array(levels.prefix(data)))))
+        #expect(!expression.holds(ExpressionInputs(answers: answers, scores: [], levels: levels)))
+        // The same values at the neighbouring positions are other questions and dimensions.
+        let other = (data + 1) % questionnaire.dimensions.count
+        levels.swapAt(data, other)
+        scores.swapAt(data, other)
+        #expect(!expression.holds(ExpressionInputs(answers: answers, scores: scores, levels: levels)))
+        levels.swapAt(data, other)
+        scores.swapAt(data, other)
+        #expect(expression.holds(ExpressionInputs(answers: answers, scores: scores, levels: levels)))
+        answers.swapAt(charter, charter - 1)
+        #expect(!expression.holds(ExpressionInputs(answers: answers, scores: scores, levels: levels)))
+    }
+
     @Test func unansweredQuestionsMakeComparisonsFalse() throws {
         #expect(try !holds("governance.charter == 'none'", [:]))
         #expect(try !holds("governance.charter != 'none'", [:]))
