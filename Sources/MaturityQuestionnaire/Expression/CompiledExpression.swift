@@ -59,7 +59,10 @@ public struct ExpressionInputs: Sendable {
         self.levels = questionnaire.dimensions.map { levels[$0.id] }
     }
 
-    func answer(_ position: Int) -> AnswerValue? { answers.indices.contains(position) ? answers[position] : nil }
+    func answer(_ position: Int) -> AnswerValue? { Self.at(position, answers) }
+
+    /// The value at `index`, nil past either end.
+    static func at<T>(_ index: Int, _ values: [T?]) -> T? { values.indices.contains(index) ? values[index] : nil }
 }
 
 extension CompiledExpression {
@@ -216,8 +219,8 @@ extension ExpressionInputs {
                 case let .number(value)? = cells[row.option]
             else { return .missing }
             return .number(value)
-        case let .score(index): return (scores.indices.contains(index) ? scores[index] : nil).map(Value.number) ?? .missing
-        case let .level(index): return (levels.indices.contains(index) ? levels[index] : nil).map(Value.level) ?? .missing
+        case let .score(index): return Self.at(index, scores).map(Value.number) ?? .missing
+        case let .level(index): return Self.at(index, levels).map(Value.level) ?? .missing
         case let .not(operand):
             if case let .bool(value) = value(operand, ranks) { return .bool(!value) }
             return .bool(true)
