@@ -51,19 +51,10 @@ public struct AnswerDocumentWriter: Sendable {
     /// (nil for a question the questionnaire lacks) copied already encoded.
     private func answer(_ answer: AnswerValue, at position: Int?, to out: inout JSONBytes) {
         guard let position else { return out.answer(answer) }
-        func code(_ code: OptionCode) {
-            if let known = codes[position].first(where: { $0.code == code }) { out.append(known.json) } else { out.string(code.rawValue) }
-        }
-        switch answer {
-        case let .code(value): code(value)
-        case let .codes(values):
-            out.raw("[")
-            for index in values.indices {
-                if index > 0 { out.raw(",") }
-                code(values[index])
-            }
-            out.raw("]")
-        default: out.answer(answer)
+        // The question's codes alone are captured: capturing `self` copied the whole writer.
+        let encoded = codes[position]
+        out.answer(answer) { out, code in
+            if let known = encoded.first(where: { $0.code == code }) { out.append(known.json) } else { out.string(code.rawValue) }
         }
     }
 

@@ -92,10 +92,14 @@ public struct JSONBytes {
 
     /// An answer as `AnswerValue.json` writes it; codes, numbers and text without building
     /// the JSON value first.
-    public mutating func answer(_ answer: AnswerValue) {
+    public mutating func answer(_ answer: AnswerValue) { self.answer(answer) { $0.string($1.rawValue) } }
+
+    /// The same, with each option code (alone or in a list) written by `code`: a writer that
+    /// has the question's codes already encoded copies them.
+    mutating func answer(_ answer: AnswerValue, code: (inout JSONBytes, OptionCode) -> Void) {
         switch answer {
-        case let .code(code): string(code.rawValue)
-        case let .codes(codes): array(codes) { $0.string($1.rawValue) }
+        case let .code(value): code(&self, value)
+        case let .codes(codes): array(codes, code)
         case let .number(number): self.number(number)
         case let .text(text): string(text)
         case let .matrix(cells):

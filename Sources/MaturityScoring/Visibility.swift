@@ -8,7 +8,7 @@ public struct Visibility: Sendable, Equatable {
     public var answers: [QuestionID: AnswerValue]
     /// The answer each question counts with, by position in `allQuestions`: nil when it is
     /// unanswered or hidden. The scorer, caps and rules read these instead of hashing ids.
-    public var counted: [AnswerValue?]
+    var counted: [AnswerValue?]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
         self.init(questionnaire: questionnaire, answers: answers, conditions: Self.conditions(of: questionnaire))
@@ -21,10 +21,8 @@ public struct Visibility: Sendable, Equatable {
     }
 
     init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], conditions: [CompiledExpression?]) {
-        // A condition reads only earlier questions (the loader checks it), so dropping the
-        // answers of hidden questions as they come leaves exactly the visible ones.
-        // Conditions are evaluated over `counted` as it fills: it holds exactly the answers
-        // of earlier visible questions when a question's condition is read.
+        // A condition reads only earlier questions (the loader checks it), and is evaluated
+        // over `counted` as it fills: exactly the answers of earlier visible questions.
         var answers = answers
         var visible: [QuestionID] = []
         var hidden = Set<QuestionID>()
