@@ -4,8 +4,8 @@ import MaturityRoadmap
 import MaturityScoring
 
 /// A scored respondent of a batch import, reduced to what the store writes. Built on any
-/// thread (the answer document included), so the writer only has the scores and actions to
-/// encode, and one row to write.
+/// thread (the answer document, scores and actions already encoded), so the writer only has
+/// one row to write.
 public struct ImportedAssessment: Sendable {
     public var key: String
     public var file: String
@@ -14,16 +14,17 @@ public struct ImportedAssessment: Sendable {
     public var language: String
     /// The answers-file JSON, UTF-8, bound as is.
     public var answerDocument: [UInt8]
-    public var scores: [StoredScore]
-    public var actions: [StoredAction]
+    /// The `scores` JSON (`results[..<scoresEnd]`) then the `actions` JSON, as `StoredResults`
+    /// lays them out, UTF-8.
+    var results: [UInt8]
+    var scoresEnd: Int
     public var overallLevel: String?
     public var engine: String
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
     public var cells: [String] = []
 
     public init(
-        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, documents: AnswerDocumentWriter,
-        engine: String
+        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, writers: Writers, engine: String
     ) {
         self.key = key
         self.file = file
@@ -31,37 +32,19 @@ public struct ImportedAssessment: Sendable {
         self.engine = engine
         company = answers.company
         language = answers.language.rawValue
-        let fallback = LanguageCode.english
-        answerDocument = documents.document(answers)
-        scores = card.dimensions.map { dimension in
-            StoredScore(
-                dimension: dimension.id.rawValue, score: dimension.score, rawScore: dimension.rawScore,
-                level: dimension.level?.rawValue,
-                coverage: dimension.coverage,
-                // The JSON of `[DiagnosisDocument.CapItem]`, written directly (sorted keys);
-                // most dimensions have no cap.
-                caps: dimension.caps.isEmpty
-                    ? "[]"
-                    : JSONValue.array(
-                        dimension.caps.map { cap in
-                            .object([
-                                "binding": .bool(cap.binding), "id": .string(cap.id.rawValue), "maxLevel": .string(cap.maxLevel.rawValue),
-                                "reason": .string(cap.reason.resolve(answers.language, fallback: fallback)),
-                            ])
-                        }
-                    ).compactJSON)
-        }
-        scores.append(
-            StoredScore(
-                dimension: StoredScore.overall, score: card.overall.score, rawScore: nil, level: card.overall.level?.rawValue, coverage: 1,
-                caps: "[]"))
+        answerDocument = writers.documents.document(answers)
+        (results, scoresEnd) = writers.results.results(card, roadmap, language: answers.language)
         overallLevel = card.overall.level?.rawValue
-        actions = roadmap.phases.flatMap { phase in
-            phase.actions.map { action in
-                StoredAction(
-                    phase: phase.phase.rawValue, rule: action.id.rawValue, dimension: action.dimension.rawValue,
-                    title: action.title.resolve(answers.language, fallback: fallback), blocking: action.blocking)
-            }
+    }
+
+    /// What encodes the rows of respondents of one questionnaire, built once for it.
+    public struct Writers: Sendable {
+        public let documents: AnswerDocumentWriter
+        public let results: ImportedResultsWriter
+
+        public init(questionnaire: Questionnaire) {
+            documents = AnswerDocumentWriter(questionnaire: questionnaire)
+            results = ImportedResultsWriter(questionnaire: questionnaire)
         }
     }
 }

@@ -46,7 +46,7 @@ extension MaturityDatabase {
 }
 
 /// The statements of one chunk, prepared once and run for every respondent of the chunk:
-/// one row per respondent, its scores and actions encoded into a buffer reused for each.
+/// one row per respondent, its texts encoded already.
 private final class ImportWriter {
     let importId: Int64
     let now: String
@@ -56,7 +56,6 @@ private final class ImportWriter {
     let update: RawStatement
     let waves: RawStatement
     let insert: RawStatement
-    private var results = JSONBytes(capacity: 4096)
 
     init(_ db: Database, importId: Int64, questionnaire: Questionnaire, at date: Date) throws {
         self.importId = importId
@@ -121,13 +120,9 @@ private final class ImportWriter {
     /// Binds the answer document, scores and actions (parameters 1–3) without copies while
     /// `body` runs the statement.
     private func withTexts<R>(of item: ImportedAssessment, in statement: RawStatement, _ body: () throws -> R) throws -> R {
-        results.removeAll()
-        StoredResults.writeScores(item.scores, to: &results)
-        let split = results.bytes.count
-        StoredResults.writeActions(item.actions, to: &results)
-        return try results.bytes.withUnsafeBytes { bytes in
-            try statement.bind(2, staticText: UnsafeRawBufferPointer(rebasing: bytes[..<split]))
-            try statement.bind(3, staticText: UnsafeRawBufferPointer(rebasing: bytes[split...]))
+        try item.results.withUnsafeBytes { bytes in
+            try statement.bind(2, staticText: UnsafeRawBufferPointer(rebasing: bytes[..<item.scoresEnd]))
+            try statement.bind(3, staticText: UnsafeRawBufferPointer(rebasing: bytes[item.scoresEnd...]))
             defer { statement.clearBindings() }
             return try statement.with(utf8: item.answerDocument, at: 1, body)
         }

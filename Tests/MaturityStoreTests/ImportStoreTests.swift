@@ -15,15 +15,35 @@ import Testing
 
     init() throws { questionnaire = try TestQuestionnaires.bundled() }
 
-    func respondent(_ example: String, key: String, company: String) throws -> ImportedAssessment {
-        var answers = try TestQuestionnaires.example(example)
-        answers.company = Company(name: company)
+    func scored(_ example: String) throws -> (answers: AnswerSet, card: ScoreCard, roadmap: Roadmap) {
+        let answers = try TestQuestionnaires.example(example)
         let card = Scorer(questionnaire: questionnaire, explains: false).score(answers)
-        let roadmap = RoadmapPlanner(questionnaire: questionnaire).plan(card)
+        return (answers, card, RoadmapPlanner(questionnaire: questionnaire).plan(card))
+    }
+
+    func respondent(_ example: String, key: String, company: String, titles: (Int) -> String? = { _ in nil }) throws
+        -> ImportedAssessment
+    {
+        var (answers, card, roadmap) = try scored(example)
+        answers.company = Company(name: company)
+        var position = 0
+        for phase in roadmap.phases.indices {
+            for action in roadmap.phases[phase].actions.indices {
+                if let title = titles(position) { roadmap.phases[phase].actions[action].title = LocalizedText(fr: title, en: title) }
+                position += 1
+            }
+        }
         return ImportedAssessment(
             key: key, file: "export.csv", row: 2, answers: answers, card: card, roadmap: roadmap,
-            documents: AnswerDocumentWriter(questionnaire: questionnaire),
-            engine: "maturity test")
+            writers: ImportedAssessment.Writers(questionnaire: questionnaire), engine: "maturity test")
+    }
+
+    /// The rule ids of a respondent's stored actions, from its encoded results.
+    func actionRules(_ item: ImportedAssessment) throws -> [String] {
+        try JSONCoding.decode([[JSONValue]].self, String(decoding: item.results[item.scoresEnd...], as: UTF8.self)).map { action in
+            guard case let .string(rule) = action[1] else { throw StoreError.failed("no rule id") }
+            return rule
+        }
     }
 
     func count(_ db: MaturityDatabase, _ table: String) throws -> Int {
@@ -43,8 +63,10 @@ import Testing
         }
         let outcomes = try db.storeImported(items, importId: importId, questionnaire: questionnaire, at: date)
         #expect(outcomes.count == 123 && outcomes.allSatisfy { if case .stored = $0 { true } else { false } })
-        #expect(try count(db, "score") == items.map(\.scores.count).reduce(0, +))
-        #expect(try count(db, "roadmapAction") == items.map(\.actions.count).reduce(0, +))
+        let perItem = try ["beginner-tpe", "advanced-pme"].map(scored)
+        #expect(try count(db, "score") == (0..<123).map { perItem[$0 % 2].card.dimensions.count + 1 }.reduce(0, +))
+        #expect(
+            try count(db, "roadmapAction") == (0..<123).map { perItem[$0 % 2].roadmap.phases.flatMap(\.actions).count }.reduce(0, +))
         guard case let .stored(last) = outcomes.last else {
             Issue.record("the last respondent was not stored")
             return
@@ -53,7 +75,8 @@ import Testing
             try String.fetchAll(
                 $0, sql: "SELECT ruleId FROM roadmapAction WHERE assessmentId = ? ORDER BY position", arguments: [last.rawValue])
         }
-        #expect(rules == items[122].actions.map(\.rule))
+        #expect(rules == perItem[0].roadmap.phases.flatMap(\.actions).map(\.id.rawValue))
+        #expect(rules == (try actionRules(items[122])))
     }
 
     /// Texts are bound without SQLite copying them: every one must still arrive byte for byte,
@@ -63,14 +86,10 @@ import Testing
         let importId = try db.beginImport(
             files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
         let titles = ["", "é", "Charte d’usage 🙂 « IA »", String(repeating: "long ", count: 400)]
-        let template = try respondent("advanced-pme", key: "", company: "")
-        let items = (0..<60).map { index in
-            var item = template
-            item.key = "survey#\(index)"
-            item.company = Company(name: "Entreprise \(index)")
-            for action in item.actions.indices { item.actions[action].title = titles[(index + action) % titles.count] }
-            return item
+        let items = try (0..<60).map { index in
+            try respondent("advanced-pme", key: "survey#\(index)", company: "Entreprise \(index)") { titles[(index + $0) % titles.count] }
         }
+        let actionCount = try scored("advanced-pme").roadmap.phases.flatMap(\.actions).count
         for round in 0..<2 {
             _ = try db.storeImported(items, importId: importId, questionnaire: questionnaire, at: date)
             let stored = try db.writer.read { db in
@@ -89,7 +108,8 @@ import Testing
             #expect(stored.count == items.count, "round \(round)")
             for (item, row) in zip(items, stored) {
                 #expect(row.0 == item.key && row.1 == String(decoding: item.answerDocument, as: UTF8.self))
-                #expect(row.2 == item.actions.map(\.title), "\(item.key), round \(round)")
+                let index = items.firstIndex { $0.key == item.key } ?? 0
+                #expect(row.2 == (0..<actionCount).map { titles[(index + $0) % titles.count] }, "\(item.key), round \(round)")
             }
         }
     }
@@ -118,10 +138,31 @@ import Testing
             return
         }
         #expect(outcomes == [.stored(id), .updated(id)])
-        #expect(try count(db, "score") == second.scores.count)
-        #expect(try count(db, "roadmapAction") == second.actions.count)
+        let expected = try scored("advanced-pme")
+        #expect(try count(db, "score") == expected.card.dimensions.count + 1)
+        #expect(try count(db, "roadmapAction") == expected.roadmap.phases.flatMap(\.actions).count)
         let again = try db.storeImported([second], importId: importId, questionnaire: questionnaire, at: date)
         #expect(again == [.updated(id)])
         #expect(try count(db, "assessment") == 1)
+    }
+
+    /// Scores and actions encoded on the workers, from tables built once, are byte for byte
+    /// what `score --save` stores for the same diagnosis (`StoredResults`), caps included
+    /// (the beginner has three), in either language.
+    @Test(arguments: ["beginner-tpe", "advanced-pme"], [LanguageCode.french, .english])
+    func importedResultsAreTheSavedOnes(_ example: String, _ language: LanguageCode) throws {
+        var (answers, card, roadmap) = try scored(example)
+        answers.language = language
+        let (bytes, split) = ImportedResultsWriter(questionnaire: questionnaire).results(card, roadmap, language: language)
+        let rows = try StoredResults.rows(
+            of: Diagnosis(questionnaire: questionnaire, answers: answers, language: language, engine: "maturity test").document)
+        var scores = JSONBytes()
+        StoredResults.writeScores(rows.scores, to: &scores)
+        var actions = JSONBytes()
+        StoredResults.writeActions(rows.actions, to: &actions)
+        #expect(String(decoding: bytes[..<split], as: UTF8.self) == scores.string)
+        #expect(String(decoding: bytes[split...], as: UTF8.self) == actions.string)
+        #expect(rows.actions.count == roadmap.phases.flatMap(\.actions).count && !rows.actions.isEmpty)
+        #expect(card.dimensions.filter { !$0.caps.isEmpty }.count == (example == "beginner-tpe" ? 3 : 0))
     }
 }

@@ -179,7 +179,7 @@ final class BatchRunner {
         let converter: ResponseConverter
         let scorer: Scorer
         let planner: RoadmapPlanner
-        let documents: AnswerDocumentWriter
+        let writers: ImportedAssessment.Writers
         /// Cells already read, one memo per worker.
         let memos: [CellMemo]
 
@@ -187,7 +187,7 @@ final class BatchRunner {
             self.converter = converter
             scorer = Scorer(questionnaire: questionnaire, explains: false)
             planner = RoadmapPlanner(questionnaire: questionnaire)
-            documents = AnswerDocumentWriter(questionnaire: questionnaire)
+            writers = ImportedAssessment.Writers(questionnaire: questionnaire)
             memos = (0..<ParallelMap.workers).map { _ in CellMemo() }
         }
     }
@@ -212,7 +212,7 @@ final class BatchRunner {
             let roadmap = steps.planner.plan(card)
             var assessment = ImportedAssessment(
                 key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
-                documents: steps.documents, engine: ToolInfo.engine)
+                writers: steps.writers, engine: ToolInfo.engine)
             assessment.cells = response.cells
             return .ready(assessment)
         }
