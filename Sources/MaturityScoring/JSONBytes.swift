@@ -23,7 +23,11 @@ public struct JSONBytes {
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// JSON punctuation or a literal, as is.
-    public mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    public mutating func raw(_ text: StaticString) {
+        // Most are one byte (a comma, a bracket): appended alone, without a buffer to copy.
+        if text.utf8CodeUnitCount == 1 { return bytes.append(text.utf8Start.pointee) }
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     public mutating func string(_ text: String) {
         bytes.append(0x22)
@@ -54,21 +58,47 @@ public struct JSONBytes {
     /// As `compactDescription`: whole numbers without a fraction, `null` when not finite.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
-        if value.rounded() == value, abs(value) < 1e15 {
-            var whole = Int(value)
-            if whole < 0 {
-                bytes.append(0x2D)
-                whole = -whole
-            }
-            let start = bytes.count
+        guard let (units, decimals) = Self.fixedPoint(value) else { return bytes.append(contentsOf: String(value).utf8) }
+        // Digits from the last, into a buffer on the stack: at most 16 digits, a sign and a point.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var rest = units.magnitude
+            var start = buffer.count
+            var written = 0
             repeat {
-                bytes.append(0x30 + UInt8(whole % 10))
-                whole /= 10
-            } while whole > 0
-            bytes[start...].reverse()
-        } else {
-            bytes.append(contentsOf: String(value).utf8)
+                if written == decimals && decimals > 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                buffer[start] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= decimals
+            if units < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
+    }
+
+    /// `value` as a whole number of tenths, hundredths or thousandths (`units` × 10^-`decimals`),
+    /// the fewest decimals first, when that is exactly the shortest text that reads back as
+    /// `value`, which is how Swift describes a `Double`: scores and amounts have one or two
+    /// decimals, and `description` allocated a `String` for each (a twentieth of a respondent's
+    /// work). Nil for other values (more decimals, or beyond 10^15 units), which `description`
+    /// writes.
+    static func fixedPoint(_ value: Double) -> (units: Int64, decimals: Int)? {
+        // Below 10^15 units, two numbers with `decimals` decimals are further apart than two
+        // neighbouring doubles, so at most one of them reads back as `value`, and the division
+        // (rounded to the nearest double, as reading a number is) finds whether it does.
+        var scale = 1.0
+        for decimals in 0...3 {
+            let units = (value * scale).rounded()
+            if abs(units) < 1e15 && units / scale == value { return (Int64(units), decimals) }
+            scale *= 10
+        }
+        return nil
     }
 
     public mutating func value(_ json: JSONValue) {

@@ -1,6 +1,7 @@
 import Foundation
 import MaturityQuestionnaire
 import MaturityScoring
+import MaturityTestSupport
 import Testing
 
 /// The fast JSON reader and writer used by batch imports agree with Foundation's.
@@ -91,6 +92,31 @@ import Testing
                     #expect((bytes.bytes.count == text.utf8.count + 2) == !escaped, "\(text.debugDescription)")
                 }
             }
+        }
+    }
+
+    /// Numbers with up to three decimals are written digit by digit; the text must be exactly
+    /// `compactDescription`'s, for such numbers, their neighbouring doubles, and any other.
+    @Test func writesNumbersAsTheirCompactDescription() {
+        var random = SplitMix(state: 7)
+        var values: [Double] = [
+            0, -0.0, 0.1, -0.1, 0.001, 0.0005, 0.05, 1.5, 92.9, 187_250.9, 0.1 + 0.2, 1e15, 1e15 - 1, 999_999_999_999.999,
+            99_999_999_999_999.9, 1e16, 123.456, 0.000_1, 1e-7, .pi, 5e-324, .greatestFiniteMagnitude, 2.675, 1.005, 9.995,
+        ]
+        for _ in 0..<20_000 {
+            let units = Double(Int64.random(in: -10_000_000...10_000_000, using: &random))
+            let scale = [1.0, 10, 100, 1000, 10_000][Int.random(in: 0...4, using: &random)]
+            let value = units / scale
+            values += [value, value.nextUp, value.nextDown, Double.random(in: -1e6...1e6, using: &random)]
+        }
+        for magnitude in 0...17 {
+            let value = pow(10, Double(magnitude))
+            values += [value, value - 0.5, value + 0.25, -value / 1000, value.nextUp]
+        }
+        for value in values {
+            var bytes = JSONBytes()
+            bytes.number(value)
+            #expect(bytes.string == value.compactDescription, "\(value)")
         }
     }
 }
