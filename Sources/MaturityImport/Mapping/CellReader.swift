@@ -90,7 +90,7 @@ struct CellReader: Sendable {
         case .multiple:
             return .success(.array(choices(in: text).map { .string($0) }))
         case .scale, .number:
-            if let value = Double(text), value.isFinite { return .success(.number(value)) }
+            if let value = CellText.plainDecimal(text) ?? Double(text), value.isFinite { return .success(.number(value)) }
             if let mapped = resolve(text) { return .success(Double(mapped).map(JSONValue.number) ?? .string(mapped)) }
             guard let value = CellText.number(text) else {
                 return .failure(CellProblem("'\(text)' is not a number (\(question.kind.typeName) question)"))
