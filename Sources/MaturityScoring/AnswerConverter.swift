@@ -28,10 +28,14 @@ struct AnswerConverter {
     /// The answer to the question at `position` in `allQuestions`.
     func convert(_ json: JSONValue, at position: Int) -> Result<AnswerValue?, AnswerIssue> {
         if json == .null { return .success(nil) }
-        do {
-            return .success(try value(json, questionnaire.allQuestions[position]))
-        } catch {
-            return .failure(error)
+        // The question is read in place: `allQuestions[position]` copied it (a retain and a
+        // release per field) for every cell of a batch import.
+        return questionnaire.allQuestions.withUnsafeBufferPointer { questions in
+            do throws(AnswerIssue) {
+                return .success(try value(json, questions[position]))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
