@@ -19,6 +19,10 @@ public struct ImportedResultsWriter: Sendable {
     /// `"<rule id>","<dimension id>","<title>"` of each rule per questionnaire language, with
     /// what an action must match to use them.
     let rules: [(dimension: DimensionID, title: LocalizedText, fields: [LanguageCode: [UInt8]])]
+    /// `"id":"<cap id>","maxLevel":"<level>","reason":"<reason>"}` of each cap per language,
+    /// with what an applied cap must match to use them (the keys of `DiagnosisDocument.CapItem`,
+    /// sorted, after `"binding"`).
+    let caps: [(cap: Cap, fields: [LanguageCode: [UInt8]])]
 
     static let fallback = LanguageCode.english
 
@@ -34,6 +38,15 @@ public struct ImportedResultsWriter: Sendable {
                 fields[language] = out.bytes
             }
             return (rule.dimension, rule.title, fields)
+        }
+        caps = questionnaire.caps.map { cap in
+            var fields: [LanguageCode: [UInt8]] = [:]
+            for language in questionnaire.languages {
+                var out = JSONBytes(capacity: 160)
+                Self.fields(cap.id, cap.maxLevel, cap.reason.resolve(language, fallback: Self.fallback), to: &out)
+                fields[language] = out.bytes
+            }
+            return (cap, fields)
         }
     }
 
@@ -86,16 +99,21 @@ public struct ImportedResultsWriter: Sendable {
             out.raw("[]]")
             return
         }
-        // The JSON of `[DiagnosisDocument.CapItem]`, keys sorted; most dimensions have no cap.
-        let caps = JSONValue.array(
-            item.caps.map { cap in
-                .object([
-                    "binding": .bool(cap.binding), "id": .string(cap.id.rawValue), "maxLevel": .string(cap.maxLevel.rawValue),
-                    "reason": .string(cap.reason.resolve(language, fallback: Self.fallback)),
-                ])
-            })
-        out.value(caps)
-        out.raw("]")
+        // `[DiagnosisDocument.CapItem]`; most dimensions have no cap.
+        out.raw("[")
+        for index in item.caps.indices {
+            let applied = item.caps[index]
+            out.raw(index == 0 ? #"{"binding":"# : #",{"binding":"#)
+            out.raw(applied.binding ? "true," : "false,")
+            if let known = caps.first(where: { $0.cap.id == applied.id && $0.cap.maxLevel == applied.maxLevel }),
+                known.cap.reason == applied.reason, let fields = known.fields[language]
+            {
+                out.append(fields)
+            } else {
+                Self.fields(applied.id, applied.maxLevel, applied.reason.resolve(language, fallback: Self.fallback), to: &out)
+            }
+        }
+        out.raw("]]")
     }
 
     private func action(_ action: RoadmapAction, in phase: Phase, language: LanguageCode, to out: inout JSONBytes) {
@@ -126,6 +144,17 @@ public struct ImportedResultsWriter: Sendable {
         out.string(dimension.rawValue)
         out.raw(",")
         out.string(title)
+    }
+
+    /// `"id":"<cap>","maxLevel":"<level>","reason":"<reason>"}`
+    private static func fields(_ cap: CapID, _ maxLevel: LevelID, _ reason: String, to out: inout JSONBytes) {
+        out.raw(#""id":"#)
+        out.string(cap.rawValue)
+        out.raw(#","maxLevel":"#)
+        out.string(maxLevel.rawValue)
+        out.raw(#","reason":"#)
+        out.string(reason)
+        out.raw("}")
     }
 
     private static func encoded(_ before: StaticString, _ text: String, _ after: StaticString) -> [UInt8] {
