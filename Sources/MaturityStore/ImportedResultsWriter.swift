@@ -31,23 +31,30 @@ public struct ImportedResultsWriter: Sendable {
         levels = questionnaire.levels.map { ($0.id, Self.encoded("", $0.id.rawValue, "")) }
         ruleIndex = Dictionary(questionnaire.rules.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
         rules = questionnaire.rules.map { rule in
-            var fields: [LanguageCode: [UInt8]] = [:]
-            for language in questionnaire.languages {
-                var out = JSONBytes(capacity: 128)
+            let fields = Self.perLanguage(questionnaire) { language, out in
                 Self.fields(rule.id, rule.dimension, rule.title.resolve(language, fallback: Self.fallback), to: &out)
-                fields[language] = out.bytes
             }
             return (rule.dimension, rule.title, fields)
         }
         caps = questionnaire.caps.map { cap in
-            var fields: [LanguageCode: [UInt8]] = [:]
-            for language in questionnaire.languages {
-                var out = JSONBytes(capacity: 160)
+            let fields = Self.perLanguage(questionnaire) { language, out in
                 Self.fields(cap.id, cap.maxLevel, cap.reason.resolve(language, fallback: Self.fallback), to: &out)
-                fields[language] = out.bytes
             }
             return (cap, fields)
         }
+    }
+
+    /// What `write` encodes for each language of the questionnaire.
+    private static func perLanguage(_ questionnaire: Questionnaire, _ write: (LanguageCode, inout JSONBytes) -> Void)
+        -> [LanguageCode: [UInt8]]
+    {
+        var encoded: [LanguageCode: [UInt8]] = [:]
+        for language in questionnaire.languages {
+            var out = JSONBytes(capacity: 160)
+            write(language, &out)
+            encoded[language] = out.bytes
+        }
+        return encoded
     }
 
     /// The scores (`bytes[..<split]`) and the actions (`bytes[split...]`) of one respondent.

@@ -16,7 +16,8 @@ import Testing
 
     /// Anything else is left to `Double(text)` (or to the localized reading after it).
     @Test(arguments: [
-        "", "-", ".5", "5.", "-.5", "1.2.3", "+5", "1e3", "1 000", "12,5", "0x10", "inf", "nan", "١٢", "1234567890123456", "0.000000000000001", "5 ",
+        "", "-", ".5", "5.", "-.5", "1.2.3", "+5", "1e3", "1 000", "12,5", "0x10", "inf", "nan", "١٢", "1234567890123456",
+        "0.000000000000001", "5 ",
         "--5", "1-",
     ])
     func otherTextIsLeftToTheFullReader(_ text: String) {
