@@ -2,19 +2,19 @@ import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
 
-/// Writes the `scores` and `actions` JSON of an imported respondent (the layout of
-/// `StoredResults`) straight from its score card and roadmap, on the thread that scored it.
+/// Writes the `scores` and `actions` JSON of an imported respondent (each item laid out by
+/// `StoredResults.writeScore` and `writeAction`) straight from its score card and roadmap, on the thread that scored it.
 /// Dimension ids, level ids, each rule's id, dimension and title, and each cap's id, level and
 /// reason (per language) are encoded once per questionnaire, here. Building a `StoredScore`
 /// and a `StoredAction` per item, resolving every title, then encoding them again on the
 /// single writer thread cost 33k instructions per respondent more (callgrind).
 public struct ImportedResultsWriter: Sendable {
-    /// `["<dimension id>",` by dimension index.
+    /// `"<dimension id>"` by dimension index.
     let dimensions: [(id: DimensionID, json: [UInt8])]
     /// `"<level id>"`, in questionnaire order.
     let levels: [(id: LevelID, json: [UInt8])]
-    /// `["_overall",`
-    static let overall = encoded("[", StoredScore.overall, ",")
+    /// `"_overall"`
+    static let overall = encoded(StoredScore.overall)
     let ruleIndex: [RuleID: Int]
     /// `"<rule id>","<dimension id>","<title>"` of each rule per questionnaire language, with
     /// what an action must match to use them.
@@ -27,12 +27,15 @@ public struct ImportedResultsWriter: Sendable {
     static let fallback = LanguageCode.english
 
     public init(questionnaire: Questionnaire) {
-        dimensions = questionnaire.dimensions.map { ($0.id, Self.encoded("[", $0.id.rawValue, ",")) }
-        levels = questionnaire.levels.map { ($0.id, Self.encoded("", $0.id.rawValue, "")) }
+        dimensions = questionnaire.dimensions.map { ($0.id, Self.encoded($0.id.rawValue)) }
+        levels = questionnaire.levels.map { ($0.id, Self.encoded($0.id.rawValue)) }
         ruleIndex = Dictionary(questionnaire.rules.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
         rules = questionnaire.rules.map { rule in
             let fields = Self.perLanguage(questionnaire) { language, out in
-                Self.fields(rule.id, rule.dimension, rule.title.resolve(language, fallback: Self.fallback), to: &out)
+                StoredResults.writeActionFields(
+                    rule: rule.id.rawValue, dimension: rule.dimension.rawValue,
+                    title: rule.title.resolve(language, fallback: Self.fallback),
+                    to: &out)
             }
             return (rule.dimension, rule.title, fields)
         }
@@ -62,24 +65,23 @@ public struct ImportedResultsWriter: Sendable {
         var out = JSONBytes(capacity: 2048)
         out.raw("[")
         for index in card.dimensions.indices {
-            if index > 0 { out.raw(",") }
             score(card.dimensions[index], at: index, language: language, to: &out)
+            out.raw(",")
         }
-        if !card.dimensions.isEmpty { out.raw(",") }
-        out.append(Self.overall)
-        optional(card.overall.score, &out)
-        out.raw(",null,")
-        level(card.overall.level, &out)
-        out.raw(",1,[]]]")
+        StoredResults.writeScore(
+            to: &out, dimension: { $0.append(Self.overall) }, score: card.overall.score, rawScore: nil,
+            level: { level(card.overall.level, &$0) }, coverage: 1, caps: { $0.raw("[]") })
+        out.raw("]")
         let split = out.bytes.count
         out.raw("[")
         var first = true
         for phase in roadmap.phases {
             for action in phase.actions {
-                out.raw(first ? "[" : ",[")
+                if !first { out.raw(",") }
                 first = false
-                self.action(action, in: phase.phase, language: language, to: &out)
-                out.raw("]")
+                StoredResults.writeAction(to: &out, phase: phase.phase.rawValue, blocking: action.blocking) { out in
+                    fields(of: action, language: language, to: &out)
+                }
             }
         }
         out.raw("]")
@@ -87,70 +89,53 @@ public struct ImportedResultsWriter: Sendable {
     }
 
     private func score(_ item: DimensionScore, at index: Int, language: LanguageCode, to out: inout JSONBytes) {
-        if dimensions.indices.contains(index) && dimensions[index].id == item.id {
-            out.append(dimensions[index].json)
-        } else {
-            out.raw("[")
-            out.string(item.id.rawValue)
-            out.raw(",")
-        }
-        optional(item.score, &out)
-        out.raw(",")
-        optional(item.rawScore, &out)
-        out.raw(",")
-        level(item.level, &out)
-        out.raw(",")
-        out.number(item.coverage)
-        out.raw(",")
-        if item.caps.isEmpty {
-            out.raw("[]]")
-            return
-        }
-        // `[DiagnosisDocument.CapItem]`; most dimensions have no cap.
+        StoredResults.writeScore(
+            to: &out,
+            dimension: { out in
+                if dimensions.indices.contains(index) && dimensions[index].id == item.id {
+                    out.append(dimensions[index].json)
+                } else {
+                    out.string(item.id.rawValue)
+                }
+            },
+            score: item.score, rawScore: item.rawScore, level: { level(item.level, &$0) }, coverage: item.coverage,
+            caps: { caps(item.caps, language: language, to: &$0) })
+    }
+
+    /// `[DiagnosisDocument.CapItem]`; most dimensions have no cap.
+    private func caps(_ applied: [AppliedCap], language: LanguageCode, to out: inout JSONBytes) {
         out.raw("[")
-        for index in item.caps.indices {
-            let applied = item.caps[index]
+        for index in applied.indices {
+            let cap = applied[index]
             out.raw(index == 0 ? #"{"binding":"# : #",{"binding":"#)
-            out.raw(applied.binding ? "true," : "false,")
-            if let known = caps.first(where: { $0.cap.id == applied.id && $0.cap.maxLevel == applied.maxLevel }),
-                known.cap.reason == applied.reason, let fields = known.fields[language]
+            out.raw(cap.binding ? "true," : "false,")
+            if let known = caps.first(where: { $0.cap.id == cap.id && $0.cap.maxLevel == cap.maxLevel }), known.cap.reason == cap.reason,
+                let fields = known.fields[language]
             {
                 out.append(fields)
             } else {
-                Self.fields(applied.id, applied.maxLevel, applied.reason.resolve(language, fallback: Self.fallback), to: &out)
+                Self.fields(cap.id, cap.maxLevel, cap.reason.resolve(language, fallback: Self.fallback), to: &out)
             }
         }
-        out.raw("]]")
+        out.raw("]")
     }
 
-    private func action(_ action: RoadmapAction, in phase: Phase, language: LanguageCode, to out: inout JSONBytes) {
-        out.string(phase.rawValue)
-        out.raw(",")
+    /// `"rule","dimension","title"` of an action.
+    private func fields(of action: RoadmapAction, language: LanguageCode, to out: inout JSONBytes) {
         if let index = ruleIndex[action.id], rules[index].dimension == action.dimension, rules[index].title == action.title,
             let fields = rules[index].fields[language]
         {
             out.append(fields)
         } else {
-            Self.fields(action.id, action.dimension, action.title.resolve(language, fallback: Self.fallback), to: &out)
+            StoredResults.writeActionFields(
+                rule: action.id.rawValue, dimension: action.dimension.rawValue,
+                title: action.title.resolve(language, fallback: Self.fallback), to: &out)
         }
-        action.blocking ? out.raw(",true") : out.raw(",false")
     }
 
     private func level(_ id: LevelID?, _ out: inout JSONBytes) {
         guard let id else { return out.raw("null") }
         if let known = levels.first(where: { $0.id == id }) { out.append(known.json) } else { out.string(id.rawValue) }
-    }
-
-    private func optional(_ value: Double?, _ out: inout JSONBytes) {
-        if let value { out.number(value) } else { out.raw("null") }
-    }
-
-    private static func fields(_ rule: RuleID, _ dimension: DimensionID, _ title: String, to out: inout JSONBytes) {
-        out.string(rule.rawValue)
-        out.raw(",")
-        out.string(dimension.rawValue)
-        out.raw(",")
-        out.string(title)
     }
 
     /// `"id":"<cap>","maxLevel":"<level>","reason":"<reason>"}`
@@ -164,11 +149,9 @@ public struct ImportedResultsWriter: Sendable {
         out.raw("}")
     }
 
-    private static func encoded(_ before: StaticString, _ text: String, _ after: StaticString) -> [UInt8] {
-        var out = JSONBytes(capacity: text.utf8.count + 4)
-        out.raw(before)
+    private static func encoded(_ text: String) -> [UInt8] {
+        var out = JSONBytes(capacity: text.utf8.count + 2)
         out.string(text)
-        out.raw(after)
         return out.bytes
     }
 }

@@ -35,44 +35,72 @@ public struct StoredAction: Sendable, Equatable {
 enum StoredResults {
     /// `[[dimension, score, rawScore, level, coverage, caps], ...]`
     static func writeScores(_ scores: [StoredScore], to out: inout JSONBytes) {
-        writeArrays(scores, to: &out) { out, score in
-            out.string(score.dimension)
-            out.raw(",")
-            optional(score.score, &out)
-            out.raw(",")
-            optional(score.rawScore, &out)
-            out.raw(",")
-            if let level = score.level { out.string(level) } else { out.raw("null") }
-            out.raw(",")
-            out.number(score.coverage)
-            out.raw(",")
-            out.append(json: score.caps)
+        writeArray(scores, to: &out) { out, score in
+            writeScore(
+                to: &out, dimension: { $0.string(score.dimension) }, score: score.score, rawScore: score.rawScore,
+                level: { out in if let level = score.level { out.string(level) } else { out.raw("null") } },
+                coverage: score.coverage, caps: { $0.append(json: score.caps) })
         }
     }
 
     /// `[[phase, rule, dimension, title, blocking], ...]`
     static func writeActions(_ actions: [StoredAction], to out: inout JSONBytes) {
-        writeArrays(actions, to: &out) { out, action in
-            out.string(action.phase)
-            out.raw(",")
-            out.string(action.rule)
-            out.raw(",")
-            out.string(action.dimension)
-            out.raw(",")
-            out.string(action.title)
-            action.blocking ? out.raw(",true") : out.raw(",false")
+        writeArray(actions, to: &out) { out, action in
+            writeAction(to: &out, phase: action.phase, blocking: action.blocking) { out in
+                writeActionFields(rule: action.rule, dimension: action.dimension, title: action.title, to: &out)
+            }
         }
     }
 
-    /// `[[...],[...]]`, the fields of each item written by `fields`. Generic within this module,
-    /// so it is specialised for each caller (through `JSONBytes`'s generic array writer, from
-    /// another module, the two arrays cost 65k instructions per respondent; 61k here).
-    private static func writeArrays<Item>(_ items: [Item], to out: inout JSONBytes, _ fields: (inout JSONBytes, Item) -> Void) {
+    /// One score, `[dimension, score, rawScore, level, coverage, caps]`: the dimension id, the
+    /// level (or `null`) and the caps (a JSON array) are written by the caller, from text or
+    /// already encoded (a batch import, `ImportedResultsWriter`).
+    static func writeScore(
+        to out: inout JSONBytes, dimension: (inout JSONBytes) -> Void, score: Double?, rawScore: Double?,
+        level: (inout JSONBytes) -> Void, coverage: Double, caps: (inout JSONBytes) -> Void
+    ) {
+        out.raw("[")
+        dimension(&out)
+        out.raw(",")
+        optional(score, &out)
+        out.raw(",")
+        optional(rawScore, &out)
+        out.raw(",")
+        level(&out)
+        out.raw(",")
+        out.number(coverage)
+        out.raw(",")
+        caps(&out)
+        out.raw("]")
+    }
+
+    /// One action, `[phase, rule, dimension, title, blocking]`: `fields` writes the rule id,
+    /// dimension id and title (`"rule","dimension","title"`).
+    static func writeAction(to out: inout JSONBytes, phase: String, blocking: Bool, fields: (inout JSONBytes) -> Void) {
+        out.raw("[")
+        out.string(phase)
+        out.raw(",")
+        fields(&out)
+        blocking ? out.raw(",true]") : out.raw(",false]")
+    }
+
+    /// `"rule","dimension","title"`, the middle of an action.
+    static func writeActionFields(rule: String, dimension: String, title: String, to out: inout JSONBytes) {
+        out.string(rule)
+        out.raw(",")
+        out.string(dimension)
+        out.raw(",")
+        out.string(title)
+    }
+
+    /// `[item,item,...]`, each written by `write`. Generic within this module, so it is
+    /// specialised for each caller (through `JSONBytes`'s generic array writer, from another
+    /// module, the two arrays cost 65k instructions per respondent; 61k here).
+    private static func writeArray<Item>(_ items: [Item], to out: inout JSONBytes, _ write: (inout JSONBytes, Item) -> Void) {
         out.raw("[")
         for index in items.indices {
-            out.raw(index == 0 ? "[" : ",[")
-            fields(&out, items[index])
-            out.raw("]")
+            if index > 0 { out.raw(",") }
+            write(&out, items[index])
         }
         out.raw("]")
     }

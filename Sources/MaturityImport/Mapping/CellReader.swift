@@ -90,7 +90,7 @@ struct CellReader: Sendable {
         case .multiple:
             return .success(.array(choices(in: text).map { .string($0) }))
         case .scale, .number:
-            if let value = CellText.plainDecimal(text) ?? Double(text), value.isFinite { return .success(.number(value)) }
+            if let value = Self.finiteNumber(text) { return .success(.number(value)) }
             if let mapped = resolve(text) { return .success(Double(mapped).map(JSONValue.number) ?? .string(mapped)) }
             guard let value = CellText.number(text) else {
                 return .failure(CellProblem("'\(text)' is not a number (\(question.kind.typeName) question)"))
@@ -173,7 +173,7 @@ struct CellReader: Sendable {
                 if let code = notApplicableCode { object[item.row.rawValue] = .string(code) }
                 continue
             }
-            if let value = Double(text), value.isFinite {
+            if let value = Self.finiteNumber(text) {
                 object[item.row.rawValue] = .number(value)
             } else if let mapped = resolve(text) {
                 object[item.row.rawValue] = Double(mapped).map(JSONValue.number) ?? .string(mapped)
@@ -184,5 +184,11 @@ struct CellReader: Sendable {
             }
         }
         return .success(object.isEmpty ? nil : .object(object))
+    }
+
+    /// `text` read as `Double(text)` reads it, when finite; plain decimals take the shortcut.
+    private static func finiteNumber(_ text: String) -> Double? {
+        guard let value = CellText.plainDecimal(text) ?? Double(text), value.isFinite else { return nil }
+        return value
     }
 }
