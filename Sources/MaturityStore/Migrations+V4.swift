@@ -21,13 +21,18 @@ extension Migrations {
                 ) WHERE id IN (SELECT assessmentId FROM roadmapAction);
                 DROP TABLE score;
                 DROP TABLE roadmapAction;
-                CREATE VIEW score (assessmentId, dimensionId, score, rawScore, level, coverage, caps, engine) AS
-                    SELECT a.id, s.value->>0, CAST(s.value->>1 AS REAL), CAST(s.value->>2 AS REAL), s.value->>3,
-                           CAST(s.value->>4 AS REAL), s.value->5, a.engine
-                    FROM assessment a, json_each(a.scores) s;
-                CREATE VIEW roadmapAction (assessmentId, position, phase, ruleId, dimensionId, title, blocking) AS
-                    SELECT a.id, r.key + 1, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4
-                    FROM assessment a, json_each(a.actions) r;
                 """)
+        try db.execute(sql: resultViews)
     }
+
+    /// `score` and `roadmapAction`, read from the assessment row's `scores` and `actions`.
+    static let resultViews = """
+        CREATE VIEW score (assessmentId, dimensionId, score, rawScore, level, coverage, caps, engine) AS
+            SELECT a.id, s.value->>0, CAST(s.value->>1 AS REAL), CAST(s.value->>2 AS REAL), s.value->>3,
+                   CAST(s.value->>4 AS REAL), s.value->5, a.engine
+            FROM assessment a, json_each(a.scores) s;
+        CREATE VIEW roadmapAction (assessmentId, position, phase, ruleId, dimensionId, title, blocking) AS
+            SELECT a.id, r.key + 1, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4
+            FROM assessment a, json_each(a.actions) r;
+        """
 }

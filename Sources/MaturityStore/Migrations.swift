@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v2-batch-import", migrate: v2)
         migrator.registerMigration("v3-clustered-children", migrate: v3)
         migrator.registerMigration("v4-results-in-assessment", migrate: v4)
+        migrator.registerMigration("v5-assessment-checks-as-comparisons", migrate: v5)
         return migrator
     }
 

@@ -31,7 +31,10 @@ import Testing
         return folder + "/nested/maturity.sqlite"
     }
 
-    static let migrations = ["v1-initial-schema", "v2-batch-import", "v3-clustered-children", "v4-results-in-assessment"]
+    static let migrations = [
+        "v1-initial-schema", "v2-batch-import", "v3-clustered-children", "v4-results-in-assessment",
+        "v5-assessment-checks-as-comparisons",
+    ]
 
     @Test func migrationsAreNamedAndApplied() throws {
         let db = try MaturityDatabase.inMemory()

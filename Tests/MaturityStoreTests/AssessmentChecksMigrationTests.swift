@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import MaturityQuestionnaire
+import MaturityScoring
+import MaturityTestSupport
+import Testing
+
+@testable import MaturityStore
+
+/// v5 rebuilds the assessment table so that its `status` and `source` checks are comparisons
+/// rather than constant lists, which SQLite evaluated through a temporary b-tree per INSERT.
+@Suite struct AssessmentChecksMigrationTests {
+    static let insert = """
+        INSERT INTO assessment (companyId, questionnaireSha256, questionnaireId, questionnaireVersion, wave, language, status,
+        source, sourceKey, createdAt, updatedAt, scores, actions) VALUES (?, ?, ?, ?, ?, 'fr', ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// A database at v4 holding one assessment per status and source, the last one deleted so
+    /// that the AUTOINCREMENT counter is ahead of the greatest id.
+    static func fourthSchemaDatabase() throws -> String {
+        let path = try StoreTests.scratch()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let questionnaire = try TestQuestionnaires.bundled()
+        let date = Date(timeIntervalSince1970: 1_790_000_000)
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "v4-results-in-assessment")
+        try queue.write { db in
+            try MaturityDatabase.storeQuestionnaire(db, questionnaire, body: BundledQuestionnaire.text, at: date)
+            let company = try MaturityDatabase.findOrCreateCompany(db, Company(name: "Atelier Lenoir"), at: date)
+            let rows = [("in-progress", "interview"), ("completed", "import"), ("abandoned", "file"), ("completed", "file")]
+            for (wave, (status, source)) in rows.enumerated() {
+                try db.execute(
+                    sql: insert,
+                    arguments: [
+                        company, questionnaire.sha256, questionnaire.id, questionnaire.version.description, wave + 1, status, source,
+                        "R\(wave)", date, date, #"[["_overall",41.5,41.5,"experimentation",1,[]]]"#,
+                        #"[["audit","gov.charter","governance","Rédiger une charte",true]]"#,
+                    ])
+            }
+            try db.execute(sql: "DELETE FROM assessment WHERE id = 4")
+        }
+        return path
+    }
+
+    /// Inserts an assessment of the database's company and questionnaire; its id.
+    static func insertRow(_ db: Database, status: String, source: String, key: String) throws -> Int64 {
+        let sha = try String.fetchOne(db, sql: "SELECT sha256 FROM questionnaireVersion") ?? ""
+        try db.execute(
+            sql: insert,
+            arguments: [1, sha, "q", "1", 9, status, source, key, "2026", "2026", nil, nil] as StatementArguments)
+        return db.lastInsertedRowID
+    }
+
+    static func contents(_ db: Database) throws -> [String] {
+        try ["assessment", "score", "roadmapAction"].flatMap { table in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { "\(table) \($0)" }
+        }
+    }
+
+    @Test func everyRowIdAndTheCounterSurviveTheRebuild() throws {
+        let path = try Self.fourthSchemaDatabase()
+        let before = try DatabaseQueue(path: path).read(Self.contents)
+        #expect(before.count == 9)
+        let db = try MaturityDatabase.open(path: path)
+        #expect(try db.appliedMigrations().last == "v5-assessment-checks-as-comparisons")
+        #expect(try db.read(Self.contents) == before)
+        let next = try db.write { try Self.insertRow($0, status: "completed", source: "import", key: "R5") }
+        #expect(next == 5, "id 4 was handed out before the migration and is never handed out again")
+        try db.read { db in
+            let indexes = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'assessment' ORDER BY name")
+            #expect(indexes == ["assessment_on_companyId", "assessment_on_import", "assessment_on_source"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+    }
+
+    @Test func theChecksStillRejectAnUnknownStatusOrSource() throws {
+        let db = try MaturityDatabase.open(path: try Self.fourthSchemaDatabase())
+        for (status, source) in [("paused", "import"), ("completed", "email"), ("Completed", "import")] {
+            let error = #expect(throws: StoreError.self, "\(status) \(source)") {
+                try db.write { try Self.insertRow($0, status: status, source: source, key: "R9") }
+            }
+            #expect("\(error.map { $0 } as Any)".contains("CHECK constraint failed"), "\(status) \(source)")
+        }
+        for (status, source) in [("in-progress", "interview"), ("abandoned", "file"), ("completed", "import")] {
+            _ = try db.write { try Self.insertRow($0, status: status, source: source, key: "R9") }
+        }
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM assessment") } == 6)
+    }
+
+    @Test func anImportInsertBuildsNoTemporaryTable() throws {
+        let db = try MaturityDatabase.inMemory()
+        let opcodes = try db.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN " + Self.insert, arguments: [1, "", "q", "1", 1, "completed", "import", "R", "", "", nil, nil]
+            ).map { $0["opcode"] as String }
+        }
+        #expect(opcodes.contains("Insert") && !opcodes.contains("OpenEphemeral"))
+    }
+}
