@@ -38,14 +38,19 @@ enum QuestionScorer {
         var selected = 0.0
         var notApplicable = false
         var dontKnow = false
-        for index in options.indices {
-            let option = options[index]
-            if option.role == .regular && !option.exclusive { total += option.score }
-            guard codes.contains(option.code) else { continue }
-            switch option.role {
-            case .notApplicable: notApplicable = true
-            case .dontKnow: dontKnow = true
-            case .regular: selected += option.score
+        // Options and codes are read in place: copying each option (its code and label)
+        // retained and released them for every option of every imported respondent.
+        options.withUnsafeBufferPointer { options in
+            codes.withUnsafeBufferPointer { codes in
+                for index in options.indices {
+                    if options[index].role == .regular && !options[index].exclusive { total += options[index].score }
+                    guard codes.contains(where: { $0 == options[index].code }) else { continue }
+                    switch options[index].role {
+                    case .notApplicable: notApplicable = true
+                    case .dontKnow: dontKnow = true
+                    case .regular: selected += options[index].score
+                    }
+                }
             }
         }
         if notApplicable { return .notApplicable }

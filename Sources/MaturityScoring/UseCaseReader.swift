@@ -26,32 +26,59 @@ struct UseCaseReader {
         "name", "department", "frequencyPerWeek", "minutes", "people", "impact", "effort", "personalData", "aiActRisk",
     ]
 
-    private func useCase(_ fields: [String: JSONValue], _ index: Int) throws(AnswerIssue) -> UseCase {
-        let known = Self.knownFields
-        // Keys are sorted (for a stable message) only when one is unknown, not for every item.
-        if fields.keys.contains(where: { !known.contains($0) }), let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+    /// The fields of one use case, read in one pass over the object: looking each known
+    /// field up, and each key up among the known ones, hashed or compared every key several
+    /// times for every item of every imported respondent.
+    private struct Fields {
+        var name, department, frequency, minutes, people, impact, effort, personalData, risk: JSONValue?
+        var hasUnknown = false
+
+        init(_ object: [String: JSONValue]) {
+            for (key, value) in object {
+                switch key {
+                case "name": name = value
+                case "department": department = value
+                case "frequencyPerWeek": frequency = value
+                case "minutes": minutes = value
+                case "people": people = value
+                case "impact": impact = value
+                case "effort": effort = value
+                case "personalData": personalData = value
+                case "aiActRisk": risk = value
+                default: hasUnknown = true
+                }
+            }
+        }
+    }
+
+    private func useCase(_ object: [String: JSONValue], _ index: Int) throws(AnswerIssue) -> UseCase {
+        let fields = Fields(object)
+        if fields.hasUnknown {
+            let known = Self.knownFields
+            // Keys are sorted, for a stable message, only when one is unknown.
+            let unknown = object.keys.sorted().first { !known.contains($0) } ?? ""
             throw issue(
                 index, .unknownOption,
                 "unknown field '\(unknown)'\(Suggestion.hint(for: unknown, in: known)); fields: \(known.joined(separator: ", "))")
         }
-        guard case let .string(name)? = fields["name"], !name.isBlank else {
+        guard case let .string(name)? = fields.name, !name.isBlank else {
             throw issue(index, .wrongType, "'name' is required text")
         }
         var department: String?
-        if case let .string(text)? = fields["department"] { department = text }
-        let frequency = try number(fields, "frequencyPerWeek", index, 0...10_000)
-        let minutes = try number(fields, "minutes", index, 0...10_000)
-        let people = try number(fields, "people", index, 1...100_000)
-        let impact = try number(fields, "impact", index, 1...5, integer: true)
-        let effort = try number(fields, "effort", index, 1...5, integer: true)
+        if case let .string(text)? = fields.department { department = text }
+        let frequency = try number(fields.frequency, "frequencyPerWeek", index, 0...10_000)
+        let minutes = try number(fields.minutes, "minutes", index, 0...10_000)
+        let people = try number(fields.people, "people", index, 1...100_000)
+        let impact = try number(fields.impact, "impact", index, 1...5, integer: true)
+        let effort = try number(fields.effort, "effort", index, 1...5, integer: true)
         var personalData = false
-        switch fields["personalData"] {
+        switch fields.personalData {
         case nil, .null?: break
         case let .bool(value)?: personalData = value
         default: throw issue(index, .wrongType, "'personalData' must be true or false")
         }
         var risk = UseCase.AIActRisk.minimal
-        if case let .string(text)? = fields["aiActRisk"] {
+        if case let .string(text)? = fields.risk {
             guard let value = UseCase.AIActRisk(rawValue: text) else {
                 let values = UseCase.AIActRisk.allCases.map(\.rawValue)
                 throw issue(
@@ -66,9 +93,9 @@ struct UseCaseReader {
     }
 
     private func number(
-        _ fields: [String: JSONValue], _ key: String, _ index: Int, _ range: ClosedRange<Double>, integer: Bool = false
+        _ field: JSONValue?, _ key: String, _ index: Int, _ range: ClosedRange<Double>, integer: Bool = false
     ) throws(AnswerIssue) -> Double {
-        guard case let .number(value)? = fields[key] else {
+        guard case let .number(value)? = field else {
             throw issue(index, .wrongType, "'\(key)' is required and must be a number")
         }
         guard range.contains(value), !integer || value.rounded() == value else {

@@ -112,6 +112,13 @@ import Testing
             "unknown field 'impakt'; did you mean 'impact'?; fields: name, department, frequencyPerWeek, minutes, people, impact, effort, personalData, aiActRisk"
         ),
         (
+            #""name": "Devis", "zone": 1, "impact": 3, "atelier": 2"#,
+            "unknown field 'atelier'; fields: name, department, frequencyPerWeek, minutes, people, impact, effort, personalData, aiActRisk"
+        ),
+        (#""name": "Devis", "impact": "3""#, "'impact' is required and must be a number"),
+        (#""name": "Devis", "impact": 3, "personalData": "oui""#, "'personalData' must be true or false"),
+        (#""name": 3, "impact": 9, "personalData": "oui""#, "'name' is required text"),
+        (
             #""name": "Devis", "impact": 3, "aiActRisk": "hihg""#,
             "unknown aiActRisk 'hihg'; did you mean 'high'?; values: minimal, limited, high, prohibited"
         ),
