@@ -61,12 +61,17 @@ private struct JSONParser {
             guard parser.current == UInt8(ascii: ":") else { return false }
             parser.index += 1
             guard let item = parser.value(depth: depth + 1) else { return false }
-            // A repeated key keeps its first value, as `JSONDecoder` does.
-            if fields[key] == nil { fields[key] = item }
+            // A repeated key keeps its first value, as `JSONDecoder` does. Accessing the entry
+            // with a default inserts the item only when the key is new, hashing the key once
+            // (a lookup and then an insertion hashed every key of every object twice).
+            Self.keepFirst(&fields[key, default: item])
             return true
         }
         return closed ? .object(fields) : nil
     }
+
+    /// Leaves an existing value as it is (see `object`).
+    private static func keepFirst(_ value: inout JSONValue) {}
 
     mutating func array(depth: Int) -> JSONValue? {
         var elements: [JSONValue] = []
