@@ -7,8 +7,8 @@ import Testing
 
 @testable import MaturityStore
 
-/// v5 rebuilds the assessment table so that its `status` and `source` checks are comparisons
-/// rather than constant lists, which SQLite evaluated through a temporary b-tree per INSERT.
+/// v5 rewrites the assessment table's `status` and `source` checks as comparisons rather than
+/// constant lists, which SQLite evaluated through a temporary b-tree per INSERT.
 @Suite struct AssessmentChecksMigrationTests {
     static let insert = """
         INSERT INTO assessment (companyId, questionnaireSha256, questionnaireId, questionnaireVersion, wave, language, status,
@@ -16,8 +16,9 @@ import Testing
         """
 
     /// A database at v4 holding one assessment per status and source, the last one deleted so
-    /// that the AUTOINCREMENT counter is ahead of the greatest id.
-    static func fourthSchemaDatabase() throws -> String {
+    /// that the AUTOINCREMENT counter is ahead of the greatest id. `respaced` writes its status
+    /// check without spaces, as v5 does not expect it, so that v5 rebuilds the table.
+    static func fourthSchemaDatabase(respaced: Bool = false) throws -> String {
         let path = try StoreTests.scratch()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let questionnaire = try TestQuestionnaires.bundled()
@@ -38,6 +39,15 @@ import Testing
                     ])
             }
             try db.execute(sql: "DELETE FROM assessment WHERE id = 4")
+            if respaced {
+                let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                try db.execute(sql: "PRAGMA writable_schema = ON")
+                try db.execute(
+                    sql: "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = 'assessment'",
+                    arguments: ["'in-progress', 'completed'", "'in-progress','completed'"])
+                try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+                try db.execute(sql: "PRAGMA writable_schema = OFF")
+            }
         }
         return path
     }
@@ -57,13 +67,22 @@ import Testing
         }
     }
 
-    @Test func everyRowIdAndTheCounterSurviveTheRebuild() throws {
-        let path = try Self.fourthSchemaDatabase()
-        let before = try DatabaseQueue(path: path).read(Self.contents)
+    static func rootPage(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'assessment'")
+    }
+
+    /// Rewritten in place (the table keeps its pages) or, when its checks are not written as
+    /// expected, rebuilt (the rows move to a new table).
+    @Test(arguments: [false, true]) func everyRowIdAndTheCounterSurviveTheMigration(respaced: Bool) throws {
+        let path = try Self.fourthSchemaDatabase(respaced: respaced)
+        let (before, page) = try DatabaseQueue(path: path).read { db in (try Self.contents(db), try Self.rootPage(db)) }
         #expect(before.count == 9)
         let db = try MaturityDatabase.open(path: path)
         #expect(try db.appliedMigrations().last == "v5-assessment-checks-as-comparisons")
         #expect(try db.read(Self.contents) == before)
+        #expect(try db.read(Self.rootPage) == page ? !respaced : respaced)
+        let sql = try db.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'assessment'") } ?? ""
+        #expect(!sql.contains(" IN ("), "\(sql)")
         let next = try db.write { try Self.insertRow($0, status: "completed", source: "import", key: "R5") }
         #expect(next == 5, "id 4 was handed out before the migration and is never handed out again")
         try db.read { db in
@@ -74,8 +93,8 @@ import Testing
         }
     }
 
-    @Test func theChecksStillRejectAnUnknownStatusOrSource() throws {
-        let db = try MaturityDatabase.open(path: try Self.fourthSchemaDatabase())
+    @Test(arguments: [false, true]) func theChecksStillRejectAnUnknownStatusOrSource(respaced: Bool) throws {
+        let db = try MaturityDatabase.open(path: try Self.fourthSchemaDatabase(respaced: respaced))
         for (status, source) in [("paused", "import"), ("completed", "email"), ("Completed", "import")] {
             let error = #expect(throws: StoreError.self, "\(status) \(source)") {
                 try db.write { try Self.insertRow($0, status: status, source: source, key: "R9") }
