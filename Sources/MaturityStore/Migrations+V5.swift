@@ -13,10 +13,10 @@ extension Migrations {
     static func v5(_ db: Database) throws {
         let table = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'assessment'"
         let sql = try String.fetchOne(db, sql: table) ?? ""
-        let rewritten = checksAsComparisons.reduce(sql) { sql, check in sql.replacingOccurrences(of: check.list, with: check.comparisons) }
         guard checksAsComparisons.allSatisfy({ sql.components(separatedBy: $0.list).count == 2 }) else {
             return try rebuildAssessment(db)
         }
+        let rewritten = checksAsComparisons.reduce(sql) { sql, check in sql.replacingOccurrences(of: check.list, with: check.comparisons) }
         let columns = try db.columns(in: "assessment").map(\.name)
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA writable_schema = ON")
@@ -28,7 +28,9 @@ extension Migrations {
         // The schema is read again here, inside the migration's transaction: a definition SQLite
         // could not parse, or one that lost a column, fails the migration and changes nothing.
         guard try db.columns(in: "assessment").map(\.name) == columns else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the assessment table's rewritten definition lost columns")
+            throw StoreError.failed(
+                "migration v5 could not rewrite the assessment table's checks (its columns changed); nothing was changed. "
+                    + "Keep this file and report the output of: sqlite3 FILE .schema")
         }
     }
 
