@@ -14,22 +14,43 @@ extension MaturityDatabase {
         JOIN company c ON c.id = a.companyId
         """
 
-    /// Assessments, oldest first, optionally of one company and/or with one status.
-    public func list(companyId: Int64? = nil, status: AssessmentStatus? = nil) throws(StoreError) -> [AssessmentSummary] {
+    /// Assessments, oldest first, optionally of one company and/or with one status; with
+    /// `limit`, only the `limit` most recent of them (highest ids), still oldest first.
+    public func list(companyId: Int64? = nil, status: AssessmentStatus? = nil, limit: Int? = nil) throws(StoreError)
+        -> [AssessmentSummary]
+    {
         try read { db in
-            var clauses: [String] = []
-            var arguments: StatementArguments = []
-            if let companyId {
-                clauses.append("a.companyId = ?")
-                arguments += [companyId]
+            var (filter, arguments) = Self.filter(companyId: companyId, status: status)
+            guard let limit else {
+                return try Row.fetchAll(db, sql: Self.summarySQL + filter + " ORDER BY a.id", arguments: arguments).map(Self.summary)
             }
-            if let status {
-                clauses.append("a.status = ?")
-                arguments += [status.rawValue]
-            }
-            let filter = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: Self.summarySQL + filter + " ORDER BY a.id", arguments: arguments).map(Self.summary)
+            arguments += [limit]
+            let latest = try Row.fetchAll(db, sql: Self.summarySQL + filter + " ORDER BY a.id DESC LIMIT ?", arguments: arguments)
+            return latest.reversed().map(Self.summary)
         }
+    }
+
+    /// How many assessments `list` would give without a limit.
+    public func count(companyId: Int64? = nil, status: AssessmentStatus? = nil) throws(StoreError) -> Int {
+        try read { db in
+            let (filter, arguments) = Self.filter(companyId: companyId, status: status)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment a" + filter, arguments: arguments) ?? 0
+        }
+    }
+
+    /// The WHERE clause of `list` and `count`, over `assessment a`.
+    private static func filter(companyId: Int64?, status: AssessmentStatus?) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let companyId {
+            clauses.append("a.companyId = ?")
+            arguments += [companyId]
+        }
+        if let status {
+            clauses.append("a.status = ?")
+            arguments += [status.rawValue]
+        }
+        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
     static func summary(_ row: Row) -> AssessmentSummary {

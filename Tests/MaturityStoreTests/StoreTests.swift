@@ -250,6 +250,19 @@ import Testing
         #expect(try db.list().map(\.id) == [kept.rawValue])
     }
 
+    @Test func listLimitKeepsTheMostRecentOfTheFilteredAssessments() throws {
+        let db = try MaturityDatabase.inMemory()
+        // Two companies (the examples have different SIRENs): the first has waves 1, 2 and 3.
+        let ids = try ["beginner-tpe", "advanced-pme", "beginner-tpe", "advanced-pme", "beginner-tpe"].map { try save(db, $0) }
+        let first = try db.company(matching: "Martin Chauffage Sanitaire").id
+        #expect(try db.list(limit: 2).map(\.id) == ids[3...].map(\.rawValue))
+        #expect(try db.list(companyId: first, limit: 2).map(\.id) == [ids[2], ids[4]].map(\.rawValue))
+        #expect(try db.list(companyId: first, limit: 2).map(\.wave) == [2, 3])
+        #expect(try db.list(limit: 10).map(\.id) == ids.map(\.rawValue))
+        #expect(try db.count() == 5 && db.count(companyId: first) == 3 && db.count(companyId: first, status: .completed) == 3)
+        #expect(try db.count(status: .inProgress) == 0 && db.list(status: .inProgress, limit: 3).isEmpty)
+    }
+
     @Test func corruptFileIsAClearError() throws {
         let path = try Self.scratch()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -114,6 +114,26 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: no company named 'Nobody'"))
     }
 
+    @Test func listLimitsToTheMostRecentAndPrintsDatesAsISO8601() async throws {
+        // The same company (found by its SIREN) three times: waves 1, 2 and 3.
+        for _ in 1...3 { #expect(try await run(["score", "--answers", "beginner-tpe.json", "--save"]).status == 0) }
+        let latest = try await run(["list", "--limit", "2"])
+        let lines = latest.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 3).map(String.init) }
+        #expect(lines.map { $0.first ?? "" } == ["ID", "2", "3"])
+        #expect(latest.stderr == "the 2 most recent of 3 assessments; drop --limit to list them all\n")
+        let all = try await run(["list", "--limit", "3"])
+        #expect(all.stdout.split(separator: "\n").count == 4 && all.stderr.isEmpty)
+        #expect(!all.stdout.split(separator: "\n").contains { $0.hasSuffix(" ") })
+        let json = try await run(["list", "--json", "--limit", "1"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1 && rows[0]["id"] as? Int == 3 && rows[0]["wave"] as? Int == 3)
+        let updated = try #require(rows[0]["updatedAt"] as? String)
+        #expect(updated.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/) != nil)
+        #expect(try await run(["list", "--limit", "0"]).status == 64)
+        let none = try await run(["list", "--status", "abandoned"])
+        #expect(none.status == 0 && none.stdout == "No assessment matches in \(directory)/data/maturity.sqlite.\n")
+    }
+
     @Test func twoProcessesWritingTheSameFileBothSucceed() async throws {
         let script =
             "for i in 1 2 3 4 5; do \(MaturityBinary.url.path) score --answers beginner-tpe.json --save --company \"C$1\" >/dev/null 2>>log$1 || echo FAIL; done"
