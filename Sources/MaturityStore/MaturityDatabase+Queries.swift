@@ -64,33 +64,69 @@ extension MaturityDatabase {
     /// One assessment with its questionnaire body, answers and stored result.
     public func assessment(_ id: AssessmentID) throws(StoreError) -> StoredAssessment {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE a.id = ?", arguments: [id.rawValue]),
-                let record = try AssessmentRecord.fetchOne(db, key: id.rawValue),
-                let questionnaire = try QuestionnaireVersionRecord.fetchOne(db, key: record.questionnaireSha256),
-                let company = try CompanyRecord.fetchOne(db, key: record.companyId)
-            else { throw StoreError.assessmentNotFound(id.rawValue) }
-            let answers = try AnswerRecord.filter(AnswerRecord.Columns.assessmentId == id.rawValue).order(AnswerRecord.Columns.questionId)
-                .fetchAll(db)
-            var values: [String: JSONValue] = [:]
-            var notes: [String: String] = [:]
-            for answer in answers {
-                let value = try JSONCoding.decode(JSONValue.self, answer.value)
-                if value != .null { values[answer.questionId] = value }
-                if let note = answer.note { notes[answer.questionId] = note }
-            }
-            if let document = record.answerDocument {
-                let imported = try JSONCoding.decode(AnswerFile.self, document)
-                values.merge(imported.answers ?? [:]) { _, new in new }
-                notes.merge(imported.notes ?? [:]) { _, new in new }
-            }
-            let file = AnswerFile(
-                questionnaire: record.questionnaireId, version: record.questionnaireVersion, language: record.language,
-                company: Company(
-                    name: company.name, siren: company.siren, sector: company.sector, headcount: company.headcount, region: company.region),
-                answers: values, notes: notes.isEmpty ? nil : notes)
-            return StoredAssessment(
-                summary: Self.summary(row), questionnaireBody: questionnaire.body, answers: file,
-                result: try record.result.map { try JSONCoding.decode(DiagnosisDocument.self, $0) })
+            var bodies: [String: String] = [:]
+            return try Self.assessment(db, id.rawValue, bodies: &bodies)
+        }
+    }
+
+    /// Reads one assessment; `bodies` keeps the questionnaire bodies already read, by hash,
+    /// so that reading many assessments reads and holds each body once.
+    static func assessment(_ db: Database, _ id: Int64, bodies: inout [String: String]) throws -> StoredAssessment {
+        guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE a.id = ?", arguments: [id]),
+            let record = try AssessmentRecord.fetchOne(db, key: id),
+            let company = try CompanyRecord.fetchOne(db, key: record.companyId)
+        else { throw StoreError.assessmentNotFound(id) }
+        let sha256 = record.questionnaireSha256
+        if bodies[sha256] == nil { bodies[sha256] = try QuestionnaireVersionRecord.fetchOne(db, key: sha256)?.body }
+        guard let body = bodies[sha256] else { throw StoreError.assessmentNotFound(id) }
+        let answers = try AnswerRecord.filter(AnswerRecord.Columns.assessmentId == id).order(AnswerRecord.Columns.questionId).fetchAll(db)
+        var values: [String: JSONValue] = [:]
+        var notes: [String: String] = [:]
+        for answer in answers {
+            let value = try JSONCoding.decode(JSONValue.self, answer.value)
+            if value != .null { values[answer.questionId] = value }
+            if let note = answer.note { notes[answer.questionId] = note }
+        }
+        if let document = record.answerDocument {
+            let imported = try Self.answersAndNotes(document)
+            values.merge(imported.answers) { _, new in new }
+            notes.merge(imported.notes) { _, new in new }
+        }
+        let file = AnswerFile(
+            questionnaire: record.questionnaireId, version: record.questionnaireVersion, language: record.language,
+            company: Company(
+                name: company.name, siren: company.siren, sector: company.sector, headcount: company.headcount, region: company.region),
+            answers: values, notes: notes.isEmpty ? nil : notes)
+        let scores = try Row.fetchAll(
+            db, sql: "SELECT dimensionId, score, level FROM score WHERE assessmentId = ? AND dimensionId <> ?",
+            arguments: [id, StoredScore.overall]
+        ).map { StoredDimensionScore(dimension: $0[0], score: $0[1], level: $0[2]) }
+        return StoredAssessment(
+            summary: Self.summary(row), questionnaireBody: body, answers: file,
+            result: try record.result.map { try JSONCoding.decode(DiagnosisDocument.self, $0) }, scores: scores)
+    }
+
+    /// The answers and notes of an imported respondent's answer document, through the fast
+    /// JSON reader (`JSONDecoder` was a quarter of exporting 100,000 of them); a document it
+    /// cannot read goes through `JSONDecoder`, for the same values or its error.
+    static func answersAndNotes(_ document: String) throws -> (answers: [String: JSONValue], notes: [String: String]) {
+        if case let .object(fields)? = JSONValue(parsing: document), let answers = object(fields["answers"]),
+            let notes = object(fields["notes"])?.compactMapValues({ value -> String? in
+                if case let .string(text) = value { text } else { nil }
+            }), notes.count == object(fields["notes"])?.count
+        {
+            return (answers, notes)
+        }
+        let file = try JSONCoding.decode(AnswerFile.self, document)
+        return (file.answers ?? [:], file.notes ?? [:])
+    }
+
+    /// The fields of an optional object (none when absent or null); nil when it is another kind.
+    private static func object(_ value: JSONValue?) -> [String: JSONValue]? {
+        switch value {
+        case let .object(fields)?: fields
+        case .null?, nil: [:]
+        default: nil
         }
     }
 

@@ -70,7 +70,19 @@ public struct StoredAssessment: Sendable {
     /// The exact questionnaire body it was answered with.
     public var questionnaireBody: String
     public var answers: AnswerFile
+    /// The whole result document, kept for interviews and answer files; nil for imported
+    /// respondents, whose scores and roadmap are `scores` and the `roadmapAction` view.
     public var result: DiagnosisDocument?
+    /// Every dimension's stored score and level, in questionnaire order (the overall one is
+    /// in `summary`), whatever the assessment's source.
+    public var scores: [StoredDimensionScore] = []
+}
+
+/// One dimension's score and level as stored (`assessment.scores`, the `score` view).
+public struct StoredDimensionScore: Sendable, Equatable {
+    public var dimension: String
+    public var score: Double?
+    public var level: String?
 }
 
 /// What `delete` removed, per table.

@@ -263,6 +263,29 @@ import Testing
         #expect(try db.count(status: .inProgress) == 0 && db.list(status: .inProgress, limit: 3).isEmpty)
     }
 
+    @Test func everyAssessmentIsReadBatchByBatchWithItsScores() throws {
+        let db = try MaturityDatabase.inMemory()
+        let ids = try ["beginner-tpe", "advanced-pme", "beginner-tpe", "advanced-pme", "beginner-tpe"].map { try save(db, $0) }
+        var seen: [Int64] = []
+        try db.forEachAssessment(batch: 2) { item in
+            seen.append(item.summary.id)
+            #expect(item.scores.map(\.dimension) == questionnaire.dimensions.map(\.id.rawValue))
+            #expect(item.scores.map(\.score) == item.result?.dimensions.map(\.score))
+            #expect(item.scores.map(\.level) == item.result?.dimensions.map(\.level))
+            #expect(item.questionnaireBody == BundledQuestionnaire.text)
+            // An assessment deleted while the export runs is skipped, not an error.
+            if item.summary.id == ids[1].rawValue {
+                _ = try db.deleteCompany(id: db.company(matching: "Durand").id)
+            }
+        }
+        #expect(seen == [ids[0], ids[1], ids[2], ids[4]].map(\.rawValue))
+        let first = try db.company(matching: "Martin Chauffage Sanitaire").id
+        var ofFirst: [Int64] = []
+        try db.forEachAssessment(companyId: first) { ofFirst.append($0.summary.id) }
+        #expect(ofFirst == [ids[0], ids[2], ids[4]].map(\.rawValue))
+        #expect(try db.questionnaireBodies().map(\.sha256) == [questionnaire.sha256])
+    }
+
     @Test func corruptFileIsAClearError() throws {
         let path = try Self.scratch()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

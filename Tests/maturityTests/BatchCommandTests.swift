@@ -162,6 +162,37 @@ import Testing
         #expect(exports[0] == exports[1])
     }
 
+    /// Imported respondents have no result document: the wide export reads their stored
+    /// scores (these columns were empty), and writes as it reads.
+    @Test func importedRespondentsExportWithTheirDimensionScores() async throws {
+        _ = try await run(["sample", "--count", "12", "--seed", "3", "-o", "sample.csv"])
+        #expect(try await run(["batch", "sample.csv"]).status == 0)
+        let wide = try await run(["export", "--format", "wide"])
+        let lines = wide.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 13)
+        let header = lines[0].components(separatedBy: ",")
+        for (index, line) in lines.dropFirst().prefix(3).enumerated() {
+            // Sample rows quote no cell before the answers, so the first columns split on commas.
+            let cells = line.components(separatedBy: ",")
+            let shown = try json(try await run(["show", String(index + 1), "--json"]).stdout)
+            let dimensions = try #require(shown["dimensions"] as? [[String: Any]])
+            #expect(dimensions.count == 7)
+            for dimension in dimensions {
+                let id = try #require(dimension["id"] as? String)
+                let column = try #require(header.firstIndex(of: "score.\(id)"))
+                #expect(cells[column] == String(format: "%.1f", try #require(dimension["score"] as? Double)), "\(id)")
+                #expect(cells[column + 1] == dimension["level"] as? String, "\(id)")
+            }
+        }
+        let written = try await run(["export", "--format", "wide", "-o", "wide.csv"])
+        #expect(written.status == 0 && written.stderr == "exported 12 assessments to wide.csv\n")
+        #expect(try String(contentsOfFile: directory + "/wide.csv", encoding: .utf8) == wide.stdout)
+        let refused = try await run(["export", "--format", "json", "-o", "missing/out.json"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "missing/out.json: error: cannot write the export; check the folder exists and is writable\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".partial") }.isEmpty)
+    }
+
     /// A workbook is read as it is imported: damage part-way through its worksheet stops the
     /// file where it is met, keeps the chunks stored before it, and the repaired file's re-run
     /// completes the import without duplicating a row.

@@ -34,25 +34,49 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let companyId = try company.map { name in try storeCall { try db.company(matching: name).id } }
-        let summaries = try storeCall { try db.list(companyId: companyId) }
-        let stored = try summaries.map { summary in try storeCall { try db.assessment(AssessmentID(rawValue: summary.id)) } }
-        let text: String
-        let questionnaires = StoredQuestionnaires()
-        switch format {
-        case .json: text = try json(stored)
-        case .long: text = try long(stored, questionnaires)
-        case .wide: text = try wide(stored, questionnaires)
+        let sink = try ExportSink(output: output)
+        let exporter = Exporter(db: db, companyId: companyId, sink: sink)
+        do {
+            switch format {
+            case .json: try exporter.json()
+            case .long: try exporter.long()
+            case .wide: try exporter.wide()
+            }
+            try sink.finish()
+        } catch {
+            sink.discard()
+            throw error
         }
         if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                Output.error("\(output): error: cannot write the export; check the folder exists and is writable")
-                throw ExitCode.failure
+            Output.error("exported \(exporter.count) assessment\(exporter.count == 1 ? "" : "s") to \(output)")
+        }
+    }
+}
+
+/// Writes stored assessments one at a time as they are read: memory stays flat however many
+/// there are.
+final class Exporter {
+    let db: MaturityDatabase
+    let companyId: Int64?
+    let sink: ExportSink
+    let questionnaires = StoredQuestionnaires()
+    private(set) var count = 0
+
+    init(db: MaturityDatabase, companyId: Int64?, sink: ExportSink) {
+        self.db = db
+        self.companyId = companyId
+        self.sink = sink
+    }
+
+    private func forEach(_ body: (StoredAssessment) throws -> Void) throws {
+        do {
+            try db.forEachAssessment(companyId: companyId) { item in
+                try body(item)
+                count += 1
             }
-            Output.error("exported \(stored.count) assessment\(stored.count == 1 ? "" : "s") to \(output)")
-        } else {
-            Output.write(text)
+        } catch let error as StoreError {
+            Output.error(error.errorDescription ?? "error: cannot read the database")
+            throw ExitCode.failure
         }
     }
 
@@ -68,31 +92,40 @@ struct ExportCommand: ParsableCommand {
         var notes: [String: String]?
     }
 
-    func json(_ stored: [StoredAssessment]) throws -> String {
-        let items = stored.map { item in
-            ExportedAssessment(
+    /// A pretty-printed JSON array, element by element: the bytes `JSONEncoder` gives for the
+    /// whole array.
+    func json() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try sink.write("[\n")
+        try forEach { item in
+            let exported = ExportedAssessment(
                 id: item.summary.id, wave: item.summary.wave, status: item.summary.status, questionnaire: item.answers.questionnaire,
                 version: item.answers.version, language: item.answers.language, company: item.answers.company,
                 answers: item.answers.answers, notes: item.answers.notes)
+            let object = String(decoding: try encoder.encode(exported), as: UTF8.self)
+            let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            try sink.write((count == 0 ? "" : ",\n") + indented.joined(separator: "\n"))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(items), as: UTF8.self) + "\n"
+        try sink.write("\n]\n")
     }
 
-    func long(_ stored: [StoredAssessment], _ questionnaires: StoredQuestionnaires) throws -> String {
-        var text = CSVWriter.row([
-            "assessment", "company", "wave", "questionnaire", "version", "question", "option_codes", "value", "score", "not_applicable",
-        ])
+    func long() throws {
+        try sink.write(
+            CSVWriter.row([
+                "assessment", "company", "wave", "questionnaire", "version", "question", "option_codes", "value", "score",
+                "not_applicable",
+            ]))
         // One scorer per questionnaire version: a scorer compiles its conditions, caps and rules.
         var scorers: [String: Scorer] = [:]
-        for item in stored {
+        try forEach { item in
             let questionnaire = try questionnaires.questionnaire(of: item)
             let scorer = scorers[questionnaire.sha256] ?? Scorer(questionnaire: questionnaire)
             scorers[questionnaire.sha256] = scorer
             let card = scorer.score(try StoredQuestionnaires.answers(of: item, questionnaire))
             let outcomes = Dictionary(
                 card.dimensions.flatMap(\.questions).map { ($0.question, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+            var text = ""
             for question in questionnaire.allQuestions {
                 guard let json = item.answers.answers?[question.id.rawValue] else { continue }
                 let codes = card.answers[question.id]?.optionCodes.map(\.rawValue).joined(separator: "|") ?? ""
@@ -103,20 +136,27 @@ struct ExportCommand: ParsableCommand {
                     outcome?.value.map { String(format: "%.4f", $0) } ?? "", outcome == .notApplicable ? "1" : "0",
                 ])
             }
+            try sink.write(text)
         }
-        return text
     }
 
-    func wide(_ stored: [StoredAssessment], _ questionnaires: StoredQuestionnaires) throws -> String {
+    /// One row per assessment. The columns are known before any row: the dimensions and
+    /// questions of every questionnaire version used, in the order of first use.
+    func wide() throws {
         var dimensions: [String] = []
         var questions: [String] = []
-        var rows: [[String: String]] = []
-        for item in stored {
-            let questionnaire = try questionnaires.questionnaire(of: item)
+        for (sha256, body) in try storeCall({ try db.questionnaireBodies(companyId: companyId) }) {
+            let questionnaire = try questionnaires.questionnaire(sha256: sha256, body: body)
             for dimension in questionnaire.dimensions.map(\.id.rawValue) where !dimensions.contains(dimension) {
                 dimensions.append(dimension)
             }
             for question in questionnaire.allQuestions.map(\.id.rawValue) where !questions.contains(question) { questions.append(question) }
+        }
+        let headers =
+            ["assessment", "company", "siren", "wave", "status", "questionnaire", "version", "language", "overall_score", "overall_level"]
+            + dimensions.flatMap { ["score." + $0, "level." + $0] } + questions
+        try sink.write(CSVWriter.row(headers))
+        try forEach { item in
             var row: [String: String] = [
                 "assessment": String(item.summary.id), "company": item.summary.company, "siren": item.answers.company?.siren ?? "",
                 "wave": String(item.summary.wave), "status": item.summary.status, "questionnaire": item.summary.questionnaire,
@@ -124,16 +164,13 @@ struct ExportCommand: ParsableCommand {
                 "overall_score": item.summary.overallScore.map { String(format: "%.1f", $0) } ?? "",
                 "overall_level": item.summary.overallLevel ?? "",
             ]
-            for dimension in item.result?.dimensions ?? [] {
-                row["score." + dimension.id] = dimension.score.map { String(format: "%.1f", $0) } ?? ""
-                row["level." + dimension.id] = dimension.level ?? ""
+            // Stored scores: imported respondents have no result document, only these.
+            for dimension in item.scores {
+                row["score." + dimension.dimension] = dimension.score.map { String(format: "%.1f", $0) } ?? ""
+                row["level." + dimension.dimension] = dimension.level ?? ""
             }
             for (question, value) in item.answers.answers ?? [:] { row[question] = CellText.text(value) }
-            rows.append(row)
+            try sink.write(CSVWriter.row(headers.map { row[$0] ?? "" }))
         }
-        let headers =
-            ["assessment", "company", "siren", "wave", "status", "questionnaire", "version", "language", "overall_score", "overall_level"]
-            + dimensions.flatMap { ["score." + $0, "level." + $0] } + questions
-        return CSVWriter.row(headers) + rows.map { row in CSVWriter.row(headers.map { row[$0] ?? "" }) }.joined()
     }
 }

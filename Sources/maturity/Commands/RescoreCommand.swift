@@ -49,13 +49,17 @@ final class StoredQuestionnaires {
     private var parsed: [String: Questionnaire] = [:]
 
     func questionnaire(of stored: StoredAssessment) throws -> Questionnaire {
-        if let known = parsed[stored.summary.sha256] { return known }
-        let result = QuestionnaireParser.parse(stored.questionnaireBody, path: "stored:\(stored.summary.sha256.prefix(12))")
+        try questionnaire(sha256: stored.summary.sha256, body: stored.questionnaireBody)
+    }
+
+    func questionnaire(sha256: String, body: String) throws -> Questionnaire {
+        if let known = parsed[sha256] { return known }
+        let result = QuestionnaireParser.parse(body, path: "stored:\(sha256.prefix(12))")
         guard let questionnaire = result.questionnaire else {
-            Output.error(StoreError.storedQuestionnaireInvalid(sha256: stored.summary.sha256).errorDescription ?? "")
+            Output.error(StoreError.storedQuestionnaireInvalid(sha256: sha256).errorDescription ?? "")
             throw ExitCode.failure
         }
-        parsed[stored.summary.sha256] = questionnaire
+        parsed[sha256] = questionnaire
         return questionnaire
     }
 
