@@ -11,15 +11,14 @@ extension MaturityDatabase {
                 db, sql: "SELECT id FROM assessment" + (companyId == nil ? "" : " WHERE companyId = ?") + " ORDER BY id",
                 arguments: companyId.map { [$0] } ?? [])
         }
+        let size = max(batch, 1)
         var bodies: [String: String] = [:]
-        for start in stride(from: 0, to: ids.count, by: max(batch, 1)) {
-            let page = Array(ids[start..<min(start + max(batch, 1), ids.count)])
+        for start in stride(from: 0, to: ids.count, by: size) {
+            let page = Array(ids[start..<min(start + size, ids.count)])
             let known = bodies
             let (items, seen) = try read { db in
                 var bodies = known
-                let items = try page.compactMap { id in
-                    try AssessmentRecord.exists(db, key: id) ? try Self.assessment(db, id, bodies: &bodies) : nil
-                }
+                let items = try page.compactMap { id in try Self.assessment(db, id, bodies: &bodies) }
                 return (items, bodies)
             }
             bodies = seen

@@ -65,17 +65,21 @@ extension MaturityDatabase {
     public func assessment(_ id: AssessmentID) throws(StoreError) -> StoredAssessment {
         try read { db in
             var bodies: [String: String] = [:]
-            return try Self.assessment(db, id.rawValue, bodies: &bodies)
+            guard let stored = try Self.assessment(db, id.rawValue, bodies: &bodies) else {
+                throw StoreError.assessmentNotFound(id.rawValue)
+            }
+            return stored
         }
     }
 
-    /// Reads one assessment; `bodies` keeps the questionnaire bodies already read, by hash,
-    /// so that reading many assessments reads and holds each body once.
-    static func assessment(_ db: Database, _ id: Int64, bodies: inout [String: String]) throws -> StoredAssessment {
+    /// Reads one assessment, nil when there is none with this id; `bodies` keeps the
+    /// questionnaire bodies already read, by hash, so that reading many assessments reads and
+    /// holds each body once.
+    static func assessment(_ db: Database, _ id: Int64, bodies: inout [String: String]) throws -> StoredAssessment? {
         guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE a.id = ?", arguments: [id]),
             let record = try AssessmentRecord.fetchOne(db, key: id),
             let company = try CompanyRecord.fetchOne(db, key: record.companyId)
-        else { throw StoreError.assessmentNotFound(id) }
+        else { return nil }
         let sha256 = record.questionnaireSha256
         if bodies[sha256] == nil { bodies[sha256] = try QuestionnaireVersionRecord.fetchOne(db, key: sha256)?.body }
         guard let body = bodies[sha256] else { throw StoreError.assessmentNotFound(id) }
@@ -111,11 +115,10 @@ extension MaturityDatabase {
     /// cannot read goes through `JSONDecoder`, for the same values or its error.
     static func answersAndNotes(_ document: String) throws -> (answers: [String: JSONValue], notes: [String: String]) {
         if case let .object(fields)? = JSONValue(parsing: document), let answers = object(fields["answers"]),
-            let notes = object(fields["notes"])?.compactMapValues({ value -> String? in
-                if case let .string(text) = value { text } else { nil }
-            }), notes.count == object(fields["notes"])?.count
+            let noteValues = object(fields["notes"])
         {
-            return (answers, notes)
+            let notes = noteValues.compactMapValues { value -> String? in if case let .string(text) = value { text } else { nil } }
+            if notes.count == noteValues.count { return (answers, notes) }
         }
         let file = try JSONCoding.decode(AnswerFile.self, document)
         return (file.answers ?? [:], file.notes ?? [:])

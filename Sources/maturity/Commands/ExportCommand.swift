@@ -69,14 +69,11 @@ final class Exporter {
     }
 
     private func forEach(_ body: (StoredAssessment) throws -> Void) throws {
-        do {
+        try storeCall {
             try db.forEachAssessment(companyId: companyId) { item in
                 try body(item)
                 count += 1
             }
-        } catch let error as StoreError {
-            Output.error(error.errorDescription ?? "error: cannot read the database")
-            throw ExitCode.failure
         }
     }
 
