@@ -3,6 +3,40 @@ import MaturityQuestionnaire
 import MaturityRoadmap
 import MaturityScoring
 
+/// How an imported respondent is scored and what of it is stored, built once per
+/// questionnaire: the score card (without explanations), the roadmap's actions only, and the
+/// answer document, scores and actions encoded. `maturity batch` stores these and `rescore`
+/// recomputes them, so that both write the same bytes.
+public struct ImportScoring: Sendable {
+    public let scorer: Scorer
+    public let planner: RoadmapPlanner
+    public let documents: AnswerDocumentWriter
+    public let results: ImportedResultsWriter
+
+    public init(questionnaire: Questionnaire) {
+        scorer = Scorer(questionnaire: questionnaire, explains: false)
+        planner = RoadmapPlanner(questionnaire: questionnaire)
+        documents = AnswerDocumentWriter(questionnaire: questionnaire)
+        results = ImportedResultsWriter(questionnaire: questionnaire)
+    }
+
+    /// The `scores` JSON (`bytes[..<split]`) then the `actions` JSON of a scored respondent.
+    public func results(_ card: ScoreCard, language: LanguageCode) -> ImportedResults {
+        let (bytes, split) = results.results(card, actions: planner.phasedRules(card), language: language)
+        return ImportedResults(bytes: bytes, split: split)
+    }
+}
+
+/// The encoded `scores` (`bytes[..<split]`) and `actions` (`bytes[split...]`) of an
+/// imported respondent, as `StoredResults` lays them out, UTF-8.
+public struct ImportedResults: Sendable, Equatable {
+    var bytes: [UInt8]
+    var split: Int
+
+    var scores: String { String(decoding: bytes[..<split], as: UTF8.self) }
+    var actions: String { String(decoding: bytes[split...], as: UTF8.self) }
+}
+
 /// A scored respondent of a batch import, reduced to what the store writes. Built on any
 /// thread (the answer document, scores and actions already encoded), so the writer only has
 /// one row to write.
@@ -14,38 +48,22 @@ public struct ImportedAssessment: Sendable {
     public var language: String
     /// The answers-file JSON, UTF-8, bound as is.
     public var answerDocument: [UInt8]
-    /// The `scores` JSON (`results[..<scoresEnd]`) then the `actions` JSON, as `StoredResults`
-    /// lays them out, UTF-8.
-    var results: [UInt8]
-    var scoresEnd: Int
+    var results: ImportedResults
     public var overallLevel: String?
     public var engine: String
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
     public var cells: [String] = []
 
-    public init(
-        key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, roadmap: Roadmap, writers: Writers, engine: String
-    ) {
+    public init(key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, scoring: ImportScoring, engine: String) {
         self.key = key
         self.file = file
         self.row = row
         self.engine = engine
         company = answers.company
         language = answers.language.rawValue
-        answerDocument = writers.documents.document(answers)
-        (results, scoresEnd) = writers.results.results(card, roadmap, language: answers.language)
+        answerDocument = scoring.documents.document(answers)
+        results = scoring.results(card, language: answers.language)
         overallLevel = card.overall.level?.rawValue
-    }
-
-    /// What encodes the rows of respondents of one questionnaire, built once for it.
-    public struct Writers: Sendable {
-        public let documents: AnswerDocumentWriter
-        public let results: ImportedResultsWriter
-
-        public init(questionnaire: Questionnaire) {
-            documents = AnswerDocumentWriter(questionnaire: questionnaire)
-            results = ImportedResultsWriter(questionnaire: questionnaire)
-        }
     }
 }
 

@@ -1,9 +1,9 @@
 import MaturityQuestionnaire
-import MaturityRoadmap
 import MaturityScoring
 
 /// Writes the `scores` and `actions` JSON of an imported respondent (each item laid out by
-/// `StoredResults.writeScore` and `writeAction`) straight from its score card and roadmap, on the thread that scored it.
+/// `StoredResults.writeScore` and `writeAction`) straight from its score card and
+/// the rules of its roadmap actions, on the thread that scored it.
 /// Dimension ids, level ids, each rule's id, dimension and title, and each cap's id, level and
 /// reason (per language) are encoded once per questionnaire, here. Building a `StoredScore`
 /// and a `StoredAction` per item, resolving every title, then encoding them again on the
@@ -15,10 +15,10 @@ public struct ImportedResultsWriter: Sendable {
     let levels: [(id: LevelID, json: [UInt8])]
     /// `"_overall"`
     static let overall = encoded(StoredScore.overall)
-    let ruleIndex: [RuleID: Int]
-    /// `"<rule id>","<dimension id>","<title>"` of each rule per questionnaire language, with
-    /// what an action must match to use them.
-    let rules: [(dimension: DimensionID, title: LocalizedText, fields: [LanguageCode: [UInt8]])]
+    let rules: [Rule]
+    /// `"<rule id>","<dimension id>","<title>"` of each rule, by position in `rules`, per
+    /// questionnaire language.
+    let ruleFields: [LanguageCode: [[UInt8]]]
     /// `"id":"<cap id>","maxLevel":"<level>","reason":"<reason>"}` of each cap per language,
     /// with what an applied cap must match to use them (the keys of `DiagnosisDocument.CapItem`,
     /// sorted, after `"binding"`).
@@ -29,16 +29,11 @@ public struct ImportedResultsWriter: Sendable {
     public init(questionnaire: Questionnaire) {
         dimensions = questionnaire.dimensions.map { ($0.id, Self.encoded($0.id.rawValue)) }
         levels = questionnaire.levels.map { ($0.id, Self.encoded($0.id.rawValue)) }
-        ruleIndex = Dictionary(questionnaire.rules.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
-        rules = questionnaire.rules.map { rule in
-            let fields = Self.perLanguage(questionnaire) { language, out in
-                StoredResults.writeActionFields(
-                    rule: rule.id.rawValue, dimension: rule.dimension.rawValue,
-                    title: rule.title.resolve(language, fallback: Self.fallback),
-                    to: &out)
-            }
-            return (rule.dimension, rule.title, fields)
-        }
+        rules = questionnaire.rules
+        ruleFields = Dictionary(
+            questionnaire.languages.map { language in
+                (language, questionnaire.rules.map { rule in Self.fields(of: rule, language: language) })
+            }, uniquingKeysWith: { first, _ in first })
         caps = questionnaire.caps.map { cap in
             let fields = Self.perLanguage(questionnaire) { language, out in
                 Self.fields(cap.id, cap.maxLevel, cap.reason.resolve(language, fallback: Self.fallback), to: &out)
@@ -60,8 +55,10 @@ public struct ImportedResultsWriter: Sendable {
         return encoded
     }
 
-    /// The scores (`bytes[..<split]`) and the actions (`bytes[split...]`) of one respondent.
-    public func results(_ card: ScoreCard, _ roadmap: Roadmap, language: LanguageCode) -> (bytes: [UInt8], split: Int) {
+    /// The scores (`bytes[..<split]`) and the actions (`bytes[split...]`) of one respondent;
+    /// `actions` are positions in the questionnaire's rules with their phase, as
+    /// `RoadmapPlanner.phasedRules` gives them.
+    public func results(_ card: ScoreCard, actions: [(phase: Phase, rule: Int)], language: LanguageCode) -> (bytes: [UInt8], split: Int) {
         var out = JSONBytes(capacity: 2048)
         out.raw("[")
         for index in card.dimensions.indices {
@@ -73,15 +70,13 @@ public struct ImportedResultsWriter: Sendable {
             level: { level(card.overall.level, &$0) }, coverage: 1, caps: { $0.raw("[]") })
         out.raw("]")
         let split = out.bytes.count
+        let fields = ruleFields[language]
         out.raw("[")
-        var first = true
-        for phase in roadmap.phases {
-            for action in phase.actions {
-                if !first { out.raw(",") }
-                first = false
-                StoredResults.writeAction(to: &out, phase: phase.phase.rawValue, blocking: action.blocking) { out in
-                    fields(of: action, language: language, to: &out)
-                }
+        for index in actions.indices {
+            if index > 0 { out.raw(",") }
+            let rule = actions[index].rule
+            StoredResults.writeAction(to: &out, phase: actions[index].phase.rawValue, blocking: rules[rule].blocksPilots) { out in
+                if let fields { out.append(fields[rule]) } else { out.append(Self.fields(of: rules[rule], language: language)) }
             }
         }
         out.raw("]")
@@ -120,17 +115,13 @@ public struct ImportedResultsWriter: Sendable {
         out.raw("]")
     }
 
-    /// `"rule","dimension","title"` of an action.
-    private func fields(of action: RoadmapAction, language: LanguageCode, to out: inout JSONBytes) {
-        if let index = ruleIndex[action.id], rules[index].dimension == action.dimension, rules[index].title == action.title,
-            let fields = rules[index].fields[language]
-        {
-            out.append(fields)
-        } else {
-            StoredResults.writeActionFields(
-                rule: action.id.rawValue, dimension: action.dimension.rawValue,
-                title: action.title.resolve(language, fallback: Self.fallback), to: &out)
-        }
+    /// `"rule","dimension","title"` of a rule's action, in `language`.
+    private static func fields(of rule: Rule, language: LanguageCode) -> [UInt8] {
+        var out = JSONBytes(capacity: 160)
+        StoredResults.writeActionFields(
+            rule: rule.id.rawValue, dimension: rule.dimension.rawValue, title: rule.title.resolve(language, fallback: fallback),
+            to: &out)
+        return out.bytes
     }
 
     private func level(_ id: LevelID?, _ out: inout JSONBytes) {

@@ -120,9 +120,9 @@ private final class ImportWriter {
     /// Binds the answer document, scores and actions (parameters 1–3) without copies while
     /// `body` runs the statement.
     private func withTexts<R>(of item: ImportedAssessment, in statement: RawStatement, _ body: () throws -> R) throws -> R {
-        try item.results.withUnsafeBytes { bytes in
-            try statement.bind(2, staticText: UnsafeRawBufferPointer(rebasing: bytes[..<item.scoresEnd]))
-            try statement.bind(3, staticText: UnsafeRawBufferPointer(rebasing: bytes[item.scoresEnd...]))
+        try item.results.bytes.withUnsafeBytes { bytes in
+            try statement.bind(2, staticText: UnsafeRawBufferPointer(rebasing: bytes[..<item.results.split]))
+            try statement.bind(3, staticText: UnsafeRawBufferPointer(rebasing: bytes[item.results.split...]))
             defer { statement.clearBindings() }
             return try statement.with(utf8: item.answerDocument, at: 1, body)
         }

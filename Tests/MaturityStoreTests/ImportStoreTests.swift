@@ -21,26 +21,17 @@ import Testing
         return (answers, card, RoadmapPlanner(questionnaire: questionnaire).plan(card))
     }
 
-    func respondent(_ example: String, key: String, company: String, titles: (Int) -> String? = { _ in nil }) throws
-        -> ImportedAssessment
-    {
-        var (answers, card, roadmap) = try scored(example)
+    func respondent(_ example: String, key: String, company: String) throws -> ImportedAssessment {
+        var (answers, card, _) = try scored(example)
         answers.company = Company(name: company)
-        var position = 0
-        for phase in roadmap.phases.indices {
-            for action in roadmap.phases[phase].actions.indices {
-                if let title = titles(position) { roadmap.phases[phase].actions[action].title = LocalizedText(fr: title, en: title) }
-                position += 1
-            }
-        }
         return ImportedAssessment(
-            key: key, file: "export.csv", row: 2, answers: answers, card: card, roadmap: roadmap,
-            writers: ImportedAssessment.Writers(questionnaire: questionnaire), engine: "maturity test")
+            key: key, file: "export.csv", row: 2, answers: answers, card: card, scoring: ImportScoring(questionnaire: questionnaire),
+            engine: "maturity test")
     }
 
     /// The rule ids of a respondent's stored actions, from its encoded results.
     func actionRules(_ item: ImportedAssessment) throws -> [String] {
-        try JSONCoding.decode([[JSONValue]].self, String(decoding: item.results[item.scoresEnd...], as: UTF8.self)).map { action in
+        try JSONCoding.decode([[JSONValue]].self, item.results.actions).map { action in
             guard case let .string(rule) = action[1] else { throw StoreError.failed("no rule id") }
             return rule
         }
@@ -85,31 +76,29 @@ import Testing
         let db = try MaturityDatabase.inMemory()
         let importId = try db.beginImport(
             files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
-        let titles = ["", "é", "Charte d’usage 🙂 « IA »", String(repeating: "long ", count: 400)]
-        let items = try (0..<60).map { index in
-            try respondent("advanced-pme", key: "survey#\(index)", company: "Entreprise \(index)") { titles[(index + $0) % titles.count] }
+        let texts = ["", "é", "Charte d’usage 🙂 « IA »", String(repeating: "long ", count: 400)]
+        let template = try respondent("advanced-pme", key: "", company: "")
+        let items = (0..<60).map { index in
+            var item = template
+            item.key = "survey#\(index)" + texts[index % texts.count]
+            item.answerDocument = Array(texts[(index + 1) % texts.count].utf8)
+            item.results = ImportedResults(
+                bytes: Array((texts[(index + 2) % texts.count] + texts[(index + 3) % texts.count]).utf8),
+                split: texts[(index + 2) % texts.count].utf8.count)
+            return item
         }
-        let actionCount = try scored("advanced-pme").roadmap.phases.flatMap(\.actions).count
         for round in 0..<2 {
             _ = try db.storeImported(items, importId: importId, questionnaire: questionnaire, at: date)
             let stored = try db.writer.read { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT sourceKey, answerDocument FROM assessment WHERE source = 'import' ORDER BY id"
-                ).map { row -> (String, String, [String]) in
-                    let key: String = row["sourceKey"]
-                    let titles = try String.fetchAll(
-                        db,
-                        sql:
-                            "SELECT title FROM roadmapAction a JOIN assessment s ON s.id = a.assessmentId WHERE s.sourceKey = ? ORDER BY position",
-                        arguments: [key])
-                    return (key, row["answerDocument"], titles)
-                }
+                    db, sql: "SELECT sourceKey, answerDocument, scores, actions FROM assessment WHERE source = 'import' ORDER BY id")
             }
             #expect(stored.count == items.count, "round \(round)")
             for (item, row) in zip(items, stored) {
-                #expect(row.0 == item.key && row.1 == String(decoding: item.answerDocument, as: UTF8.self))
-                let index = items.firstIndex { $0.key == item.key } ?? 0
-                #expect(row.2 == (0..<actionCount).map { titles[(index + $0) % titles.count] }, "\(item.key), round \(round)")
+                let texts: [String?] = [row["sourceKey"], row["answerDocument"], row["scores"], row["actions"]]
+                #expect(
+                    texts == [item.key, String(decoding: item.answerDocument, as: UTF8.self), item.results.scores, item.results.actions],
+                    "\(item.key), round \(round)")
             }
         }
     }
@@ -153,15 +142,15 @@ import Testing
     func importedResultsAreTheSavedOnes(_ example: String, _ language: LanguageCode) throws {
         var (answers, card, roadmap) = try scored(example)
         answers.language = language
-        let (bytes, split) = ImportedResultsWriter(questionnaire: questionnaire).results(card, roadmap, language: language)
+        let results = ImportScoring(questionnaire: questionnaire).results(card, language: language)
         let rows = try StoredResults.rows(
             of: Diagnosis(questionnaire: questionnaire, answers: answers, language: language, engine: "maturity test").document)
         var scores = JSONBytes()
         StoredResults.writeScores(rows.scores, to: &scores)
         var actions = JSONBytes()
         StoredResults.writeActions(rows.actions, to: &actions)
-        #expect(String(decoding: bytes[..<split], as: UTF8.self) == scores.string)
-        #expect(String(decoding: bytes[split...], as: UTF8.self) == actions.string)
+        #expect(results.scores == scores.string)
+        #expect(results.actions == actions.string)
         #expect(rows.actions.count == roadmap.phases.flatMap(\.actions).count && !rows.actions.isEmpty)
         #expect(card.dimensions.filter { !$0.caps.isEmpty }.count == (example == "beginner-tpe" ? 3 : 0))
     }

@@ -177,29 +177,25 @@ final class BatchRunner {
     /// What turns a row of one file into rows to store, with its tables built once per file.
     struct Steps: Sendable {
         let converter: ResponseConverter
-        let scorer: Scorer
-        let planner: RoadmapPlanner
-        let writers: ImportedAssessment.Writers
+        let scoring: ImportScoring
         /// Cells already read, one memo per worker.
         let memos: [CellMemo]
 
         init(converter: ResponseConverter, questionnaire: Questionnaire) {
             self.converter = converter
-            scorer = Scorer(questionnaire: questionnaire, explains: false)
-            planner = RoadmapPlanner(questionnaire: questionnaire)
-            writers = ImportedAssessment.Writers(questionnaire: questionnaire)
+            scoring = ImportScoring(questionnaire: questionnaire)
             memos = (0..<ParallelMap.workers).map { _ in CellMemo() }
         }
     }
 
-    /// Conversion, scoring and the roadmap of one row, run on worker threads: pure, but for
+    /// Conversion, scoring and the roadmap actions of one row, run on worker threads: pure, but for
     /// the worker's memo of cells already read.
     static func process(_ raw: RawResponse, _ steps: Steps, memo: CellMemo) -> Processed {
         switch steps.converter.convert(raw, memo: memo) {
         case .skipped: return .skipped
         case let .rejected(rejection): return .rejected(rejection)
         case let .response(response):
-            let card = steps.scorer.score(response.answers)
+            let card = steps.scoring.scorer.score(response.answers)
             if let missing = card.missingRequired.first {
                 var rejection = RowRejection(
                     file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },
@@ -209,10 +205,9 @@ final class BatchRunner {
                 rejection.moreRows = response.moreRows
                 return .rejected(rejection)
             }
-            let roadmap = steps.planner.plan(card)
             var assessment = ImportedAssessment(
-                key: response.key, file: response.file, row: response.row, answers: response.answers, card: card, roadmap: roadmap,
-                writers: steps.writers, engine: ToolInfo.engine)
+                key: response.key, file: response.file, row: response.row, answers: response.answers, card: card,
+                scoring: steps.scoring, engine: ToolInfo.engine)
             assessment.cells = response.cells
             return .ready(assessment)
         }
