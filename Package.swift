@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "maturityTests",
-            dependencies: ["maturity", "MaturityTestSupport", "MaturityStore"],
+            dependencies: ["maturity", "MaturityTestSupport", "MaturityStore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden", "Fixtures"]
         ),
     ],

@@ -128,3 +128,25 @@ private final class ImportWriter {
         }
     }
 }
+
+extension MaturityDatabase {
+    /// Replaces the scores and actions of imported respondents with `ImportScoring`'s new ones
+    /// (from `rescore`), in one transaction, with the engine that computed them: imported rows
+    /// keep their shape (no result document). Returns how many scores or actions changed; an
+    /// assessment deleted meanwhile is left alone.
+    public func replaceImportedResults(_ items: [(id: AssessmentID, results: ImportedResults)], engine: String, at date: Date)
+        throws(StoreError) -> Int
+    {
+        try write { db in
+            let same = try db.makeStatement(sql: "SELECT scores IS ? AND actions IS ? FROM assessment WHERE id = ?")
+            let update = try db.makeStatement(sql: "UPDATE assessment SET scores = ?, actions = ?, engine = ?, updatedAt = ? WHERE id = ?")
+            var changed = 0
+            for item in items {
+                let texts = (scores: item.results.scores, actions: item.results.actions)
+                if try Bool.fetchOne(same, arguments: [texts.scores, texts.actions, item.id.rawValue]) == false { changed += 1 }
+                try update.execute(arguments: [texts.scores, texts.actions, engine, date, item.id.rawValue])
+            }
+            return changed
+        }
+    }
+}

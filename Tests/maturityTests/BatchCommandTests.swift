@@ -1,7 +1,9 @@
 import Foundation
-import MaturityStore
+import GRDB
 import MaturityTestSupport
 import Testing
+
+@testable import MaturityStore
 
 /// `maturity batch`, `sample` and `cohort` through the binary, on a real database file.
 @Suite struct BatchCommandTests {
@@ -191,6 +193,37 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr == "missing/out.json: error: cannot write the export; check the folder exists and is writable\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".partial") }.isEmpty)
+    }
+
+    /// `rescore` keeps imported respondents in their shape (scores and actions, no result
+    /// document), rewrites them byte for byte as the import stored them, and counts only what
+    /// changed; an interview-like assessment beside them is re-scored as before.
+    @Test func rescoreKeepsImportedRespondentsAsImportedAndCountsWhatChanged() async throws {
+        _ = try await run(["sample", "--count", "12", "--seed", "3", "-o", "sample.csv"])
+        #expect(try await run(["batch", "sample.csv"]).status == 0)
+        let saved = try await run(["score", "--answers", TestSupport.path("questionnaires/examples/beginner-tpe.json"), "--save"])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let store = try MaturityDatabase.open(path: db)
+        func rows() throws -> [[String?]] {
+            try store.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT scores, actions, CAST(result IS NULL AS TEXT) AS lean FROM assessment ORDER BY id").map {
+                    row in
+                    [row["scores"], row["actions"], row["lean"]]
+                }
+            }
+        }
+        let before = try rows()
+        #expect(before.count == 13 && before.prefix(12).allSatisfy { $0[2] == "1" } && before[12][2] == "0")
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE assessment SET scores = '[]' WHERE id = 2; UPDATE assessment SET actions = '[]' WHERE id = 5")
+        }
+        let engine = "maturity 0.1.0"
+        #expect(try await run(["rescore", "--all"]).stdout == "rescored 13 assessments with \(engine); 2 changed\n")
+        #expect(try rows() == before)
+        #expect(try await run(["rescore", "--all"]).stdout == "rescored 13 assessments with \(engine); 0 changed\n")
+        #expect(try await run(["rescore", "5"]).stdout == "rescored 1 assessment with \(engine); 0 changed\n")
+        #expect(try rows() == before)
+        #expect(try await run(["rescore", "99"]).status == 1)
     }
 
     /// A workbook is read as it is imported: damage part-way through its worksheet stops the

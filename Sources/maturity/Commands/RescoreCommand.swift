@@ -24,16 +24,15 @@ struct RescoreCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let ids = try all ? storeCall { try db.assessmentIDs() } : [AssessmentID(rawValue: id ?? 0)]
-        var changed = 0
-        let questionnaires = StoredQuestionnaires()
-        for id in ids {
-            let stored = try storeCall { try db.assessment(id) }
-            let diagnosis = try Self.diagnose(stored, questionnaires)
-            if diagnosis.document != stored.result { changed += 1 }
-            try storeCall { try db.replaceResult(id, diagnosis, at: Date()) }
+        let rescorer = Rescorer(db: db)
+        if all {
+            try storeCall { try db.forEachAssessment { try rescorer.add($0) } }
+        } else {
+            try rescorer.add(try storeCall { try db.assessment(AssessmentID(rawValue: id ?? 0)) })
         }
-        Output.write("rescored \(ids.count) assessment\(ids.count == 1 ? "" : "s") with \(ToolInfo.engine); \(changed) changed\n")
+        try rescorer.finish()
+        let count = rescorer.count
+        Output.write("rescored \(count) assessment\(count == 1 ? "" : "s") with \(ToolInfo.engine); \(rescorer.changed) changed\n")
     }
 
     /// The diagnosis of a stored assessment, with the questionnaire body it was answered with.
@@ -41,6 +40,46 @@ struct RescoreCommand: ParsableCommand {
         let questionnaire = try questionnaires.questionnaire(of: stored)
         let answers = try StoredQuestionnaires.answers(of: stored, questionnaire)
         return Diagnosis(questionnaire: questionnaire, answers: answers, language: answers.language, engine: ToolInfo.engine)
+    }
+}
+
+/// Re-scores stored assessments one at a time, each in the shape it was stored in: an
+/// interview or answer file gets a new result document; an imported respondent gets new
+/// scores and actions only, the bytes a new import would store, written a page at a time.
+/// Re-scoring imported respondents into whole result documents made a database of 10,000
+/// of them 3.4 times larger, took 28 s and counted every one as changed.
+final class Rescorer {
+    let db: MaturityDatabase
+    private let questionnaires = StoredQuestionnaires()
+    private var scorings: [String: ImportScoring] = [:]
+    private var pending: [(id: AssessmentID, results: ImportedResults)] = []
+    private(set) var count = 0
+    private(set) var changed = 0
+
+    init(db: MaturityDatabase) { self.db = db }
+
+    func add(_ stored: StoredAssessment) throws {
+        let id = AssessmentID(rawValue: stored.summary.id)
+        count += 1
+        guard stored.result == nil && stored.summary.source == AssessmentSource.import.rawValue else {
+            let diagnosis = try RescoreCommand.diagnose(stored, questionnaires)
+            if diagnosis.document != stored.result { changed += 1 }
+            return try storeCall { try db.replaceResult(id, diagnosis, at: Date()) }
+        }
+        let questionnaire = try questionnaires.questionnaire(of: stored)
+        let scoring = scorings[questionnaire.sha256] ?? ImportScoring(questionnaire: questionnaire)
+        scorings[questionnaire.sha256] = scoring
+        let answers = try StoredQuestionnaires.answers(of: stored, questionnaire)
+        pending.append((id, scoring.results(scoring.scorer.score(answers), language: answers.language)))
+        if pending.count >= 256 { try finish() }
+    }
+
+    /// Writes the imported respondents re-scored since the last page.
+    func finish() throws {
+        guard !pending.isEmpty else { return }
+        let page = pending
+        pending.removeAll(keepingCapacity: true)
+        changed += try storeCall { try db.replaceImportedResults(page, engine: ToolInfo.engine, at: Date()) }
     }
 }
 
