@@ -20,10 +20,9 @@ public struct ImportScoring: Sendable {
         results = ImportedResultsWriter(questionnaire: questionnaire)
     }
 
-    /// The `scores` JSON (`bytes[..<split]`) then the `actions` JSON of a scored respondent.
+    /// The encoded scores and roadmap actions of a scored respondent.
     public func results(_ card: ScoreCard, language: LanguageCode) -> ImportedResults {
-        let (bytes, split) = results.results(card, actions: planner.phasedRules(card), language: language)
-        return ImportedResults(bytes: bytes, split: split)
+        results.results(card, actions: planner.phasedRules(card), language: language)
     }
 }
 

@@ -55,10 +55,9 @@ public struct ImportedResultsWriter: Sendable {
         return encoded
     }
 
-    /// The scores (`bytes[..<split]`) and the actions (`bytes[split...]`) of one respondent;
-    /// `actions` are positions in the questionnaire's rules with their phase, as
-    /// `RoadmapPlanner.phasedRules` gives them.
-    public func results(_ card: ScoreCard, actions: [(phase: Phase, rule: Int)], language: LanguageCode) -> (bytes: [UInt8], split: Int) {
+    /// The scores and actions of one respondent; `actions` are positions in the
+    /// questionnaire's rules with their phase, as `RoadmapPlanner.phasedRules` gives them.
+    public func results(_ card: ScoreCard, actions: [(phase: Phase, rule: Int)], language: LanguageCode) -> ImportedResults {
         var out = JSONBytes(capacity: 2048)
         out.raw("[")
         for index in card.dimensions.indices {
@@ -80,7 +79,7 @@ public struct ImportedResultsWriter: Sendable {
             }
         }
         out.raw("]")
-        return (out.bytes, split)
+        return ImportedResults(bytes: out.bytes, split: split)
     }
 
     private func score(_ item: DimensionScore, at index: Int, language: LanguageCode, to out: inout JSONBytes) {
