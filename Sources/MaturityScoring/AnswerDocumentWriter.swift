@@ -32,7 +32,11 @@ public struct AnswerDocumentWriter: Sendable {
     public func document(_ set: AnswerSet) -> [UInt8] {
         var out = JSONBytes(capacity: 4096)
         out.raw("{\"answers\":")
-        write(set.answers, to: &out) { out, value, position in answer(value, at: position, to: &out) }
+        if let values = set.storedValues(in: questionnaire.questionIDs) {
+            write(values, to: &out)
+        } else {
+            write(set.answers, to: &out) { out, value, position in answer(value, at: position, to: &out) }
+        }
         out.raw(",\"language\":")
         out.string(set.language.rawValue)
         if !set.notes.isEmpty {
@@ -56,6 +60,20 @@ public struct AnswerDocumentWriter: Sendable {
         out.answer(answer) { out, code in
             if let known = encoded.first(where: { $0.code == code }) { out.append(known.json) } else { out.string(code.rawValue) }
         }
+    }
+
+    /// Answers by position in `allQuestions`, which is questionnaire order.
+    private func write(_ values: [AnswerValue?], to out: inout JSONBytes) {
+        out.raw("{")
+        var written = false
+        for index in values.indices {
+            guard let value = values[index] else { continue }
+            if written { out.raw(",") }
+            out.append(keys[index])
+            answer(value, at: index, to: &out)
+            written = true
+        }
+        out.raw("}")
     }
 
     /// `values` by id, in questionnaire order; `write` gets each value and its question's

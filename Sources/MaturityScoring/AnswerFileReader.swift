@@ -76,15 +76,15 @@ public struct PreparedAnswerReader: Sendable {
     /// and already converted, as a batch import reads them: no lookups by question id.
     public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], path: String) throws(AnswerFileError) -> AnswerSet {
         try read(file, path: path) { set, issues in
-            set.answers.reserveCapacity(answers.count)
-            let questions = questionnaire.allQuestions
+            var values = [AnswerValue?](repeating: nil, count: questionnaire.questionIDs.count)
             for index in answers.indices {
                 switch answers[index].outcome {
-                case let .success(value?): set.answers[questions[answers[index].position].id] = value
+                case let .success(value?): values[answers[index].position] = value
                 case .success(nil): break
                 case let .failure(issue): issues.append(issue)
                 }
             }
+            set.setAnswers(byPosition: values, ids: questionnaire.questionIDs)
         }
     }
 
@@ -113,7 +113,7 @@ public struct PreparedAnswerReader: Sendable {
         set.company = file.company ?? Company()
         answers(&set, &issues)
         for (key, note) in file.notes ?? [:] { set.notes[QuestionID(key)] = note }
-        set.company = CompanyProfile.merge(set.company, answers: set.answers, questionnaire: questionnaire)
+        set.company = CompanyProfile.merge(set.company, questionnaire: questionnaire) { [set] id in set.answer(id, in: questionnaire) }
         guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
         return set
     }
@@ -128,9 +128,14 @@ public struct PositionedAnswer: Sendable {
 /// Company fields from the answers of profile questions, where the `company` object is silent.
 public enum CompanyProfile {
     public static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
+        merge(company, questionnaire: questionnaire) { answers[$0] }
+    }
+
+    /// The same, with each profile answer given by `answer`.
+    static func merge(_ company: Company, questionnaire: Questionnaire, answer: (QuestionID) -> AnswerValue?) -> Company {
         func text(_ role: ProfileRole) -> String? {
             guard let id = questionnaire.profileQuestionID(for: role) else { return nil }
-            switch answers[id] {
+            switch answer(id) {
             case let .text(value)?: return value
             case let .code(code)?: return code.rawValue
             default: return nil

@@ -87,15 +87,27 @@ public struct ScoreCard: Sendable, Equatable {
     public var questionnaire: QuestionnaireReference
     public var overall: OverallScore
     public var dimensions: [DimensionScore]
-    /// Questions asked, in order (hidden ones left out).
-    public var visibleQuestions: [QuestionID]
-    /// The answers that count: answers to hidden questions are dropped.
-    public var answers: [QuestionID: AnswerValue]
-    /// The same answers by position in the questionnaire's `allQuestions` (nil when unanswered
-    /// or hidden), as conditions read them.
+    /// The questionnaire's `questionIDs`: what `hidden` and `countedAnswers` are positions of.
+    let questionIDs: [QuestionID]
+    /// Whether each question of the questionnaire's `allQuestions` is hidden, by position.
+    let hidden: [Bool]
+    /// The answers that count by position in the questionnaire's `allQuestions` (nil when
+    /// unanswered or hidden), as conditions read them.
     public var countedAnswers: [AnswerValue?]
     /// Required visible questions without an answer.
     public var missingRequired: [QuestionID]
 
+    /// Questions asked, in order (hidden ones left out).
+    public var visibleQuestions: [QuestionID] { questionIDs.indices.filter { !hidden[$0] }.map { questionIDs[$0] } }
+
+    /// The answers that count, by question id: answers to hidden questions are dropped.
+    public var answers: [QuestionID: AnswerValue] { Self.dictionary(questionIDs, countedAnswers) }
+
     public func dimension(_ id: DimensionID) -> DimensionScore? { dimensions.first { $0.id == id } }
+
+    static func dictionary(_ ids: [QuestionID], _ values: [AnswerValue?]) -> [QuestionID: AnswerValue] {
+        var answers: [QuestionID: AnswerValue] = [:]
+        for index in values.indices { if let value = values[index] { answers[ids[index]] = value } }
+        return answers
+    }
 }

@@ -3,8 +3,9 @@ import MaturityQuestionnaire
 /// Scores answer sets against one questionnaire. Pure and deterministic.
 public struct Scorer: Sendable {
     public let questionnaire: Questionnaire
-    /// Whether each dimension lists its drivers (what holds it back, what would raise it).
-    /// Batch imports, which store only scores and levels, leave them out.
+    /// Whether each dimension lists its drivers (what holds it back, what would raise it) and
+    /// the score of each of its questions. Batch imports, which store only scores and levels,
+    /// leave them out.
     public var explains: Bool
     let caps: CapApplication
     /// Each question's compiled condition, by position in `allQuestions`.
@@ -28,52 +29,51 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
-        let visibility = Visibility(questionnaire: questionnaire, answers: answerSet.answers, conditions: conditions)
+        let ids = questionnaire.questionIDs
+        let visibility = Visibility.counted(answerSet.values(in: ids), conditions: conditions)
         let raw = ranges.indices.map { rawScore($0, visibility) }
-        let dimensions = caps.apply(to: raw, answers: visibility.counted)
-        let all = questionnaire.allQuestions
-        let missing = all.indices.compactMap { index -> QuestionID? in
-            guard all[index].required && visibility.counted[index] == nil else { return nil }
-            let id = all[index].id
-            return visibility.hidden.contains(id) ? nil : id
+        let dimensions = caps.apply(to: raw, answers: visibility.answers)
+        var missing: [QuestionID] = []
+        for index in ids.indices where questions.required[index] && visibility.answers[index] == nil && !visibility.hidden[index] {
+            missing.append(ids[index])
         }
         return ScoreCard(
-            questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions),
-            dimensions: dimensions, visibleQuestions: visibility.visible, answers: visibility.answers,
-            countedAnswers: visibility.counted, missingRequired: missing)
+            questionnaire: QuestionnaireReference(questionnaire), overall: overall(dimensions), dimensions: dimensions,
+            questionIDs: ids, hidden: visibility.hidden, countedAnswers: visibility.answers, missingRequired: missing)
     }
 
     /// Weighted mean of the visible, applicable, answered questions of the dimension at
-    /// `index` in `dimensions`, before caps.
-    private func rawScore(_ index: Int, _ visibility: Visibility) -> DimensionScore {
+    /// `index` in `dimensions`, before caps. Each question's score is kept when explaining.
+    private func rawScore(_ index: Int, _ visibility: (answers: [AnswerValue?], hidden: [Bool])) -> DimensionScore {
         var scores: [QuestionScore] = []
-        scores.reserveCapacity(ranges[index].count)
+        if explains { scores.reserveCapacity(ranges[index].count) }
         var weighted = 0.0
         var weights = 0.0
         var applicable = 0
         var answered = 0
         var dontKnow: [QuestionID] = []
         for position in ranges[index] {
-            let id = questions.ids[position]
             let weight = questions.weights[position]
-            let answer = visibility.counted[position]
-            let outcome = answer == nil && visibility.hidden.contains(id) ? .hidden : questions.outcome(position, answer)
+            let answer = visibility.answers[position]
+            let outcome = answer == nil && visibility.hidden[position] ? .hidden : questions.outcome(position, answer)
             switch outcome {
             case .scored, .dontKnow:
                 applicable += 1
                 answered += 1
                 weights += weight
                 weighted += weight * (outcome.value ?? 0)
-                if outcome == .dontKnow { dontKnow.append(id) }
+                if outcome == .dontKnow { dontKnow.append(questions.ids[position]) }
             case .unanswered: applicable += 1
             case .notApplicable, .hidden, .unscored: break
             }
-            scores.append(QuestionScore(question: id, weight: weight, outcome: outcome))
+            if explains { scores.append(QuestionScore(question: questions.ids[position], weight: weight, outcome: outcome)) }
         }
         let dimension = questionnaire.dimensions[index]
         let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
         let drivers =
-            explains ? Explainer(questionnaire: questionnaire).drivers(dimension, scores, visibility.answers, totalWeight: weights) : []
+            explains
+            ? Explainer(questionnaire: questionnaire).drivers(
+                dimension, scores, ScoreCard.dictionary(questionnaire.questionIDs, visibility.answers), totalWeight: weights) : []
         return DimensionScore(
             id: dimension.id, rawScore: score, score: score,
             level: score.flatMap { questionnaire.level(forScore: $0)?.id },
@@ -108,6 +108,7 @@ struct ScoredQuestions: Sendable {
     let weights: [Double]
     let kinds: [QuestionKind]
     let scored: [Bool]
+    let required: [Bool]
     /// The outcome of each option code given alone as the answer, as `QuestionScorer` finds
     /// it (first option of a repeated code first): single choices, yes/partly/no and the
     /// special options of scales and numbers are then one comparison of codes each.
@@ -119,6 +120,7 @@ struct ScoredQuestions: Sendable {
         weights = all.map(\.weight)
         kinds = all.map(\.kind)
         scored = all.map(\.isScored)
+        required = all.map(\.required)
         codeOutcomes = all.map { question in
             question.kind.options.map { option in
                 (option.code, QuestionScorer.outcome(question.kind, scored: question.isScored, .code(option.code)))

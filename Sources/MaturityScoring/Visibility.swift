@@ -6,12 +6,14 @@ public struct Visibility: Sendable, Equatable {
     public var visible: [QuestionID]
     public var hidden: Set<QuestionID>
     public var answers: [QuestionID: AnswerValue]
-    /// The answer each question counts with, by position in `allQuestions`: nil when it is
-    /// unanswered or hidden. The scorer, caps and rules read these instead of hashing ids.
-    var counted: [AnswerValue?]
 
     public init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue]) {
-        self.init(questionnaire: questionnaire, answers: answers, conditions: Self.conditions(of: questionnaire))
+        let ids = questionnaire.questionIDs
+        let counted = Self.counted(ids.map { answers[$0] }, conditions: Self.conditions(of: questionnaire))
+        let hidden = Set(ids.indices.filter { counted.hidden[$0] }.map { ids[$0] })
+        visible = ids.indices.filter { !counted.hidden[$0] }.map { ids[$0] }
+        self.hidden = hidden
+        self.answers = answers.filter { !hidden.contains($0.key) }
     }
 
     /// The compiled condition of each question of `allQuestions`, by position: made once
@@ -20,29 +22,19 @@ public struct Visibility: Sendable, Equatable {
         questionnaire.allQuestions.map { question in question.condition.map { CompiledExpression($0, in: questionnaire) } }
     }
 
-    init(questionnaire: Questionnaire, answers: [QuestionID: AnswerValue], conditions: [CompiledExpression?]) {
-        // A condition reads only earlier questions (the loader checks it), and is evaluated
-        // over `counted` as it fills: exactly the answers of earlier visible questions.
-        var answers = answers
-        var visible: [QuestionID] = []
-        var hidden = Set<QuestionID>()
-        let all = questionnaire.allQuestions
-        var counted = ExpressionInputs(answers: [AnswerValue?](repeating: nil, count: all.count))
-        visible.reserveCapacity(all.count)
-        // Indexing instead of iterating: copying each `Question` is measurable in batch imports.
-        for index in all.indices {
-            let id = all[index].id
-            if let condition = conditions[index], !condition.holds(counted) {
-                hidden.insert(id)
-                answers.removeValue(forKey: id)
-                continue
-            }
-            visible.append(id)
-            counted.answers[index] = answers[id]
+    /// The answer each question counts with (nil when unanswered or hidden) and whether it is
+    /// hidden, by position in `allQuestions`, from the answers by the same positions. A
+    /// condition reads only earlier questions (the loader checks it): evaluated over the
+    /// answers as they are cleared in order, it sees exactly the answers of earlier visible
+    /// questions. The scorer, caps and rules read these positions instead of hashing ids.
+    static func counted(_ answers: [AnswerValue?], conditions: [CompiledExpression?]) -> (answers: [AnswerValue?], hidden: [Bool]) {
+        var counted = ExpressionInputs(answers: answers)
+        var hidden = [Bool](repeating: false, count: answers.count)
+        for index in conditions.indices where index < answers.count {
+            guard let condition = conditions[index], !condition.holds(counted) else { continue }
+            hidden[index] = true
+            counted.answers[index] = nil
         }
-        self.visible = visible
-        self.hidden = hidden
-        self.answers = answers
-        self.counted = counted.answers
+        return (counted.answers, hidden)
     }
 }

@@ -40,6 +40,9 @@ public struct Questionnaire: Sendable, Equatable {
     /// Kept with the lookup tables below whenever `profile` or `dimensions` change, since
     /// scoring reads them for every respondent.
     public private(set) var allQuestions: [Question] = []
+    /// The id of each question of `allQuestions`, by position: one array shared by everything
+    /// that keeps answers by position (an answer set read from an export, a score card).
+    public private(set) var questionIDs: [QuestionID] = []
     /// Position in `allQuestions` of each question (the first, should an id repeat).
     private var positions: [QuestionID: Int] = [:]
     /// The question id answering each profile role.
@@ -47,6 +50,7 @@ public struct Questionnaire: Sendable, Equatable {
 
     private mutating func index() {
         allQuestions = profile + dimensions.flatMap(\.questions)
+        questionIDs = allQuestions.map(\.id)
         positions = Dictionary(allQuestions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roles = Dictionary(
             profile.compactMap { question in question.profileRole.map { ($0, question.id) } }, uniquingKeysWith: { a, _ in a })
