@@ -61,30 +61,14 @@ extension MaturityDatabase {
             questionnaireId: row["questionnaireId"], importId: row["importId"], sector: row["sector"], headcount: row["headcount"])
     }
 
-    /// Members and most frequent roadmap actions of a cohort.
-    public func cohort(_ filter: CohortFilter, topActions: Int = 10) throws(StoreError) -> (
-        members: [CohortMember], actions: [CohortAction]
-    ) {
-        try read { db in
-            var clauses = ["a.status = 'completed'", "a.questionnaireId = ?"]
-            var arguments: StatementArguments = [filter.questionnaireId]
-            if let importId = filter.importId {
-                clauses.append("a.importId = ?")
-                arguments += [importId]
-            } else {
-                clauses.append("a.id IN (SELECT MAX(id) FROM assessment WHERE status = 'completed' GROUP BY companyId)")
-            }
-            if let sector = filter.sector {
-                clauses.append("c.sector LIKE ?")
-                arguments += ["%" + sector + "%"]
-            }
-            if let size = filter.size {
-                clauses.append("c.headcount = ? COLLATE NOCASE")
-                arguments += [size]
-            }
-            let selection = "SELECT a.id FROM assessment a JOIN company c ON c.id = a.companyId WHERE " + clauses.joined(separator: " AND ")
-            var members: [Int64: CohortMember] = [:]
-            var order: [Int64] = []
+    /// Folds the members of a cohort into `initial` with `add`, in assessment order, as the
+    /// store reads them: no member is kept, so a cohort of any size is read in flat memory.
+    public func reduceCohort<T: Sendable>(_ filter: CohortFilter, into initial: T, _ add: @Sendable (inout T, CohortMember) -> Void)
+        throws(StoreError) -> T
+    {
+        let (selection, arguments) = Self.selection(filter)
+        return try read { db in
+            var result = initial
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -93,28 +77,56 @@ extension MaturityDatabase {
                     FROM assessment a JOIN company c ON c.id = a.companyId, json_each(a.scores) s
                     WHERE a.id IN (\(selection)) ORDER BY a.id
                     """, arguments: arguments)
+            var member: CohortMember?
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
-                if members[id] == nil {
-                    order.append(id)
-                    members[id] = CohortMember(
-                        assessmentId: id, sector: row["sector"], headcount: row["headcount"], scores: [:], levels: [:])
+                if member?.assessmentId != id {
+                    if let member { add(&result, member) }
+                    member = CohortMember(assessmentId: id, sector: row["sector"], headcount: row["headcount"], scores: [:], levels: [:])
                 }
                 let dimension: String = row["dimensionId"]
-                if let score: Double = row["score"] { members[id]?.scores[dimension] = score }
-                if let level: String = row["level"] { members[id]?.levels[dimension] = level }
+                if let score: Double = row["score"] { member?.scores[dimension] = score }
+                if let level: String = row["level"] { member?.levels[dimension] = level }
             }
-            guard topActions > 0 else { return (order.compactMap { members[$0] }, []) }
-            let actions = try Row.fetchAll(
+            if let member { add(&result, member) }
+            return result
+        }
+    }
+
+    /// The most frequent roadmap actions of a cohort, with how many of its companies have each.
+    public func cohortActions(_ filter: CohortFilter, top: Int = 10) throws(StoreError) -> [CohortAction] {
+        let (selection, arguments) = Self.selection(filter)
+        return try read { db in
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(Stored.actionRule("r")) AS ruleId, MIN(\(Stored.actionPhase("r"))) AS phase,
                     MIN(\(Stored.actionTitle("r"))) AS title, COUNT(DISTINCT a.id) AS companies
                     FROM assessment a, json_each(a.actions) r WHERE a.id IN (\(selection))
                     GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?
-                    """, arguments: arguments + [topActions]
+                    """, arguments: arguments + [top]
             ).map { CohortAction(ruleId: $0["ruleId"], phase: $0["phase"], title: $0["title"], companies: $0["companies"]) }
-            return (order.compactMap { members[$0] }, actions)
         }
+    }
+
+    /// SQL selecting the ids of a cohort's assessments, with its arguments.
+    private static func selection(_ filter: CohortFilter) -> (String, StatementArguments) {
+        var clauses = ["a.status = 'completed'", "a.questionnaireId = ?"]
+        var arguments: StatementArguments = [filter.questionnaireId]
+        if let importId = filter.importId {
+            clauses.append("a.importId = ?")
+            arguments += [importId]
+        } else {
+            clauses.append("a.id IN (SELECT MAX(id) FROM assessment WHERE status = 'completed' GROUP BY companyId)")
+        }
+        if let sector = filter.sector {
+            clauses.append("c.sector LIKE ?")
+            arguments += ["%" + sector + "%"]
+        }
+        if let size = filter.size {
+            clauses.append("c.headcount = ? COLLATE NOCASE")
+            arguments += [size]
+        }
+        return ("SELECT a.id FROM assessment a JOIN company c ON c.id = a.companyId WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 }

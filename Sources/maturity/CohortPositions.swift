@@ -9,7 +9,8 @@ import MaturityStore
 final class CohortPositions {
     let db: MaturityDatabase
     let scope: CohortScope
-    private var members: [CohortFilter: [CohortReport.Member]] = [:]
+    /// The scores of each cohort compared with, read once however many reports use it.
+    private var cohorts: [CohortFilter: CohortScores] = [:]
 
     init(db: MaturityDatabase, scope: CohortScope) {
         self.db = db
@@ -23,14 +24,18 @@ final class CohortPositions {
     {
         let anchor = try storeCall { try db.cohortAnchor(of: id) }
         let (filter, title) = try cohort(of: id, anchor, questionnaire, language)
-        if members[filter] == nil {
-            members[filter] = try storeCall { try db.cohort(filter, topActions: 0) }.members.map(CohortReport.Member.init)
+        let cohort: CohortScores
+        if let known = cohorts[filter] {
+            cohort = known
+        } else {
+            let tally = try storeCall { try db.reduceCohort(filter, into: CohortTally()) { $0.add(CohortReport.Member($1)) } }
+            cohort = tally.positionScores()
+            cohorts[filter] = cohort
         }
         var scores = [CohortReport.overallKey: document.overall.score].compactMapValues { $0 }
         for dimension in document.dimensions { scores[dimension.id] = dimension.score }
-        let cohort = members[filter] ?? []
-        guard let position = CohortPosition(title: title, scores: scores, members: cohort, questionnaire: questionnaire) else {
-            let scored = cohort.count { $0.scores[CohortReport.overallKey] != nil }
+        guard let position = CohortPosition(title: title, scores: scores, cohort: cohort, questionnaire: questionnaire) else {
+            let scored = cohort.companies
             Output.error(
                 "note: assessment #\(id): the cohort (\(title)) has \(scored) scored compan\(scored == 1 ? "y" : "ies"); at least \(CohortPosition.minimumCompanies) are needed to show a position"
             )

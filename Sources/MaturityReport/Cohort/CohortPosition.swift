@@ -31,20 +31,16 @@ public struct CohortPosition: Sendable, Equatable {
     public var rows: [Row]
 
     /// nil when the cohort has fewer than `minimumCompanies` scored members.
-    public init?(title: String, scores: [String: Double], members: [CohortReport.Member], questionnaire: Questionnaire) {
+    public init?(title: String, scores: [String: Double], cohort: CohortScores, questionnaire: Questionnaire) {
         let ids = [CohortReport.overallKey] + questionnaire.dimensions.map(\.id.rawValue)
-        let scored = members.filter { $0.scores[CohortReport.overallKey] != nil }
-        guard scored.count >= Self.minimumCompanies else { return nil }
+        guard cohort.companies >= Self.minimumCompanies else { return nil }
         self.title = title
-        companies = scored.count
+        companies = cohort.companies
         rows = ids.compactMap { id in
-            guard let score = scores[id] else { return nil }
-            let values = scored.compactMap { $0.scores[id] }.sorted()
-            guard let q1 = CohortReport.quantile(values, 0.25), let median = CohortReport.quantile(values, 0.5),
-                let q3 = CohortReport.quantile(values, 0.75)
+            guard let score = scores[id], let values = cohort.scores[id], let q1 = values.quantile(0.25),
+                let median = values.quantile(0.5), let q3 = values.quantile(0.75)
             else { return nil }
-            let below = values.count { $0 < score }
-            let ties = values.count { $0 == score }
+            let (below, ties) = values.rank(of: score)
             let percentile = Int((100 * (Double(below) + Double(ties) / 2) / Double(values.count)).rounded())
             let band: Band =
                 score < q1 ? .bottomQuarter : score < median ? .belowMedian : score <= q3 ? .aboveMedian : .topQuarter

@@ -62,45 +62,46 @@ public struct CohortReport: Sendable, Encodable {
     public static let overallKey = "_overall"
 
     public init(
-        title: String, members: [Member], actions: [(id: String, phase: String, title: String, companies: Int)],
-        questionnaire: Questionnaire,
-        language: LanguageCode
+        title: String, tally: CohortTally, actions: [(id: String, phase: String, title: String, companies: Int)],
+        questionnaire: Questionnaire, language: LanguageCode
     ) {
         self.title = title
         self.language = language.rawValue
-        companies = members.count
+        companies = tally.companies
         let fallback = questionnaire.defaultLanguage
         func distribution(_ id: String, _ name: String) -> Distribution {
-            let scores = members.compactMap { $0.scores[id] }.sorted()
+            let scores = (tally.scores[id] ?? ScoreCounts()).sorted()
             let levels = questionnaire.levels.map { level in
                 LevelCount(
                     id: level.id.rawValue, name: level.name.resolve(language, fallback: fallback),
-                    companies: members.filter { $0.levels[id] == level.id.rawValue }.count)
+                    companies: tally.levels[id]?[level.id.rawValue] ?? 0)
             }
             return Distribution(
-                id: id, name: name, companies: scores.count, q1: Self.quantile(scores, 0.25), median: Self.quantile(scores, 0.5),
-                q3: Self.quantile(scores, 0.75), levels: levels)
+                id: id, name: name, companies: scores.count, q1: scores.quantile(0.25), median: scores.quantile(0.5),
+                q3: scores.quantile(0.75), levels: levels)
         }
         overall = distribution(Self.overallKey, language == .french ? "Global" : "Overall")
         dimensions = questionnaire.dimensions.map { distribution($0.id.rawValue, $0.name.resolve(language, fallback: fallback)) }
         let unknown = language == .french ? "(non renseigné)" : "(not given)"
-        func groups(_ key: (Member) -> String?) -> [Group] {
-            Dictionary(grouping: members) { key($0)?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? unknown }
-                .map { name, group in
-                    Group(
-                        name: name, companies: group.count,
-                        medianOverall: Self.quantile(group.compactMap { $0.scores[Self.overallKey] }.sorted(), 0.5))
-                }
-                .sorted { ($0.companies, $1.name) > ($1.companies, $0.name) }
+        /// Groups under the names they are shown with (several stored values can share one).
+        func groups(_ stored: [String?: CohortTally.Group], _ name: (String) -> String = { $0 }) -> [Group] {
+            var named: [String: CohortTally.Group] = [:]
+            for (key, group) in stored {
+                named[key.map(name)?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? unknown, default: CohortTally.Group()].add(group)
+            }
+            return named.map { name, group in
+                Group(name: name, companies: group.companies, medianOverall: group.overall.sorted().quantile(0.5))
+            }
+            .sorted { ($0.companies, $1.name) > ($1.companies, $0.name) }
         }
         let sizeNames = Dictionary(
             (questionnaire.profileQuestion(for: .headcount)?.kind.options ?? []).map {
                 ($0.code.rawValue, $0.label.resolve(language, fallback: fallback))
             },
             uniquingKeysWith: { first, _ in first })
-        bySector = groups(\.sector)
-        bySize = groups { member in member.size.map { sizeNames[$0] ?? $0 } }
-        let total = max(members.count, 1)
+        bySector = groups(tally.sectors)
+        bySize = groups(tally.sizes) { sizeNames[$0] ?? $0 }
+        let total = max(tally.companies, 1)
         self.actions = actions.map {
             Action(id: $0.id, phase: $0.phase, title: $0.title, companies: $0.companies, share: Double($0.companies) / Double(total))
         }
@@ -108,11 +109,16 @@ public struct CohortReport: Sendable, Encodable {
 
     /// Linear interpolation between order statistics (the spreadsheet QUARTILE.INC rule).
     public static func quantile(_ sorted: [Double], _ p: Double) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let position = p * Double(sorted.count - 1)
+        quantile(count: sorted.count, p) { sorted[$0] }
+    }
+
+    /// The same over `count` sorted scores, `element(i)` being the score at `i`.
+    static func quantile(count: Int, _ p: Double, element: (Int) -> Double) -> Double? {
+        guard count > 0 else { return nil }
+        let position = p * Double(count - 1)
         let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        let value = sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        let upper = min(lower + 1, count - 1)
+        let value = element(lower) + (element(upper) - element(lower)) * (position - Double(lower))
         return value.rounded(toPlaces: 1)
     }
 }

@@ -42,8 +42,8 @@ struct CohortCommand: ParsableCommand {
         let language = try LanguageOption(language: language).resolve(for: questionnaire, default: questionnaire.defaultLanguage)
         let db = try database.open()
         let filter = CohortFilter(questionnaireId: questionnaire.id, importId: importId, sector: sector, size: size)
-        let (members, actions) = try storeCall { try db.cohort(filter) }
-        guard !members.isEmpty else {
+        let tally = try storeCall { try db.reduceCohort(filter, into: CohortTally()) { $0.add(CohortReport.Member($1)) } }
+        guard tally.companies > 0 else {
             Output.error(
                 "error: no completed assessment matches this cohort; check --import, --sector and --size ('maturity list' shows what is stored)"
             )
@@ -54,9 +54,9 @@ struct CohortCommand: ParsableCommand {
         if let importId { title += french ? " de l'import n° \(importId)" : " of import #\(importId)" }
         if let sector { title += " – \(sector)" }
         if let size { title += " – \(size)" }
+        let actions = try storeCall { try db.cohortActions(filter) }
         let report = CohortReport(
-            title: title,
-            members: members.map(CohortReport.Member.init),
+            title: title, tally: tally,
             actions: actions.map { ($0.ruleId, $0.phase, $0.title, $0.companies) }, questionnaire: questionnaire, language: language)
         let text: String
         switch format {
@@ -74,7 +74,7 @@ struct CohortCommand: ParsableCommand {
             Output.error("\(output): error: cannot write the cohort view; check the folder exists and is writable")
             throw ExitCode.failure
         }
-        Output.error("wrote \(output) (\(members.count) companies)")
+        Output.error("wrote \(output) (\(tally.companies) companies)")
     }
 }
 
