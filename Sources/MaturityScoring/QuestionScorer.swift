@@ -59,11 +59,15 @@ enum QuestionScorer {
         return .scored(min(1, selected / total))
     }
 
-    /// Mean of the rows; not-applicable rows are left out, don't-know rows count 0.
+    /// Mean of the rows; not-applicable rows are left out, don't-know rows count 0. Rows are
+    /// summed in the order of their codes: in the dictionary's order, which changes from run
+    /// to run, the sum could differ in its last bit (0.6 or 0.6000000000000001) and round
+    /// differently.
     static func matrix(_ scale: Scale, _ special: [ChoiceOption], _ cells: [OptionCode: AnswerValue]) -> QuestionOutcome {
         var values: [Double] = []
         var dontKnow = false
-        for cell in cells.values {
+        for row in cells.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let cell = cells[row] else { continue }
             switch cell {
             case let .number(value): values.append(scale.normalized(value))
             case let .code(code):
