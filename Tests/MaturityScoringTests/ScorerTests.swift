@@ -132,4 +132,25 @@ import Testing
     func numbersFollowTheReportLanguage(_ value: Double, _ language: LanguageCode, _ decimals: Int, _ fixed: Bool, _ expected: String) {
         #expect(LocalizedNumber.format(value, language, decimals: decimals, fixed: fixed) == expected)
     }
+
+    /// The rows of a matrix are summed in one order: stored in dictionaries of other sizes
+    /// (hence iterated in other orders), the same answer once scored 0.6 and once
+    /// 0.6000000000000001.
+    @Test func aMatrixScoresTheSameHoweverItsRowsAreStored() throws {
+        let bundled = try TestQuestionnaires.bundled()
+        let scorer = Scorer(questionnaire: bundled)
+        let rows: [(OptionCode, AnswerValue)] = [
+            ("audio", .number(3)), ("robotics", .code("na")), ("nlp_chatbots", .number(4)), ("decision", .number(3)),
+            ("vision", .number(2)),
+        ]
+        var outcomes = Set<String>()
+        for capacity in 5..<80 {
+            var cells = [OptionCode: AnswerValue](minimumCapacity: capacity)
+            for (row, value) in rows { cells[row] = value }
+            let card = scorer.score(TestQuestionnaires.answers(["usage.technologies": .matrix(cells)], for: bundled))
+            let score = card.dimension("usage")?.questions.first { $0.question == "usage.technologies" }?.outcome
+            outcomes.insert("\(String(describing: score))")
+        }
+        #expect(outcomes == ["Optional(MaturityScoring.QuestionOutcome.scored(0.6))"])
+    }
 }
