@@ -76,13 +76,9 @@ public struct AnswerSet: Sendable, Equatable {
     /// questionnaire, they are returned as they are (comparing equal arrays that share their
     /// storage is immediate).
     func values(in ids: [QuestionID]) -> [AnswerValue?] {
-        switch storage {
-        case let .byPosition(own, values) where own == ids: return values
-        case .byPosition:
-            let answers = answers
-            return ids.map { answers[$0] }
-        case let .byID(answers): return ids.map { answers[$0] }
-        }
+        if let values = storedValues(in: ids) { return values }
+        let answers = answers
+        return ids.map { answers[$0] }
     }
 
     /// The answers by position when they are kept so for the questionnaire whose
