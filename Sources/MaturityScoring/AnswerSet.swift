@@ -29,7 +29,7 @@ public struct AnswerSet: Sendable, Equatable {
         get {
             switch storage {
             case let .byID(answers): answers
-            case let .byPosition(ids, values): ScoreCard.dictionary(ids, values)
+            case let .byPosition(ids, values): [QuestionID: AnswerValue](byPosition: values, ids: ids)
             }
         }
         set { storage = .byID(newValue) }
@@ -99,5 +99,13 @@ public struct AnswerSet: Sendable, Equatable {
     public static func == (lhs: AnswerSet, rhs: AnswerSet) -> Bool {
         lhs.questionnaireID == rhs.questionnaireID && lhs.version == rhs.version && lhs.language == rhs.language
             && lhs.company == rhs.company && lhs.notes == rhs.notes && lhs.answers == rhs.answers
+    }
+}
+
+extension [QuestionID: AnswerValue] {
+    /// The answers given by position (`values[i]` answers `ids[i]`), by id.
+    init(byPosition values: [AnswerValue?], ids: [QuestionID]) {
+        self.init(minimumCapacity: values.count)
+        for index in values.indices { if let value = values[index] { self[ids[index]] = value } }
     }
 }

@@ -101,13 +101,7 @@ public struct ScoreCard: Sendable, Equatable {
     public var visibleQuestions: [QuestionID] { questionIDs.indices.filter { !hidden[$0] }.map { questionIDs[$0] } }
 
     /// The answers that count, by question id: answers to hidden questions are dropped.
-    public var answers: [QuestionID: AnswerValue] { Self.dictionary(questionIDs, countedAnswers) }
+    public var answers: [QuestionID: AnswerValue] { [QuestionID: AnswerValue](byPosition: countedAnswers, ids: questionIDs) }
 
     public func dimension(_ id: DimensionID) -> DimensionScore? { dimensions.first { $0.id == id } }
-
-    static func dictionary(_ ids: [QuestionID], _ values: [AnswerValue?]) -> [QuestionID: AnswerValue] {
-        var answers: [QuestionID: AnswerValue] = [:]
-        for index in values.indices { if let value = values[index] { answers[ids[index]] = value } }
-        return answers
-    }
 }

@@ -31,7 +31,9 @@ public struct Scorer: Sendable {
     public func score(_ answerSet: AnswerSet) -> ScoreCard {
         let ids = questionnaire.questionIDs
         let visibility = Visibility.counted(answerSet.values(in: ids), conditions: conditions)
-        let raw = ranges.indices.map { rawScore($0, visibility) }
+        // Drivers read answers by id: made once per card, only when explaining.
+        let byID = explains ? [QuestionID: AnswerValue](byPosition: visibility.answers, ids: ids) : [:]
+        let raw = ranges.indices.map { rawScore($0, visibility, byID) }
         let dimensions = caps.apply(to: raw, answers: visibility.answers)
         var missing: [QuestionID] = []
         for index in ids.indices where questions.required[index] && visibility.answers[index] == nil && !visibility.hidden[index] {
@@ -44,7 +46,9 @@ public struct Scorer: Sendable {
 
     /// Weighted mean of the visible, applicable, answered questions of the dimension at
     /// `index` in `dimensions`, before caps. Each question's score is kept when explaining.
-    private func rawScore(_ index: Int, _ visibility: (answers: [AnswerValue?], hidden: [Bool])) -> DimensionScore {
+    private func rawScore(_ index: Int, _ visibility: (answers: [AnswerValue?], hidden: [Bool]), _ byID: [QuestionID: AnswerValue])
+        -> DimensionScore
+    {
         var scores: [QuestionScore] = []
         if explains { scores.reserveCapacity(ranges[index].count) }
         var weighted = 0.0
@@ -72,8 +76,7 @@ public struct Scorer: Sendable {
         let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
         let drivers =
             explains
-            ? Explainer(questionnaire: questionnaire).drivers(
-                dimension, scores, ScoreCard.dictionary(questionnaire.questionIDs, visibility.answers), totalWeight: weights) : []
+            ? Explainer(questionnaire: questionnaire).drivers(dimension, scores, byID, totalWeight: weights) : []
         return DimensionScore(
             id: dimension.id, rawScore: score, score: score,
             level: score.flatMap { questionnaire.level(forScore: $0)?.id },
@@ -116,7 +119,7 @@ struct ScoredQuestions: Sendable {
 
     init(_ questionnaire: Questionnaire) {
         let all = questionnaire.allQuestions
-        ids = all.map(\.id)
+        ids = questionnaire.questionIDs
         weights = all.map(\.weight)
         kinds = all.map(\.kind)
         scored = all.map(\.isScored)

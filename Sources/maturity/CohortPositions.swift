@@ -28,7 +28,7 @@ final class CohortPositions {
         if let known = cohorts[filter] {
             cohort = known
         } else {
-            let tally = try storeCall { try db.reduceCohort(filter, into: CohortTally()) { $0.add(CohortReport.Member($1)) } }
+            let tally = try db.cohortTally(filter)
             cohort = tally.positionScores()
             cohorts[filter] = cohort
         }
@@ -71,6 +71,13 @@ final class CohortPositions {
                 .map { $0.label.resolve(language, fallback: questionnaire.defaultLanguage) }
             return (filter, (french ? "Effectif : " : "Headcount: ") + (label ?? size))
         }
+    }
+}
+
+extension MaturityDatabase {
+    /// The counts of a cohort, read member by member.
+    func cohortTally(_ filter: CohortFilter) throws -> CohortTally {
+        try storeCall { try reduceCohort(filter, into: CohortTally()) { $0.add(CohortReport.Member($1)) } }
     }
 }
 

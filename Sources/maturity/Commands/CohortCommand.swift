@@ -42,7 +42,7 @@ struct CohortCommand: ParsableCommand {
         let language = try LanguageOption(language: language).resolve(for: questionnaire, default: questionnaire.defaultLanguage)
         let db = try database.open()
         let filter = CohortFilter(questionnaireId: questionnaire.id, importId: importId, sector: sector, size: size)
-        let tally = try storeCall { try db.reduceCohort(filter, into: CohortTally()) { $0.add(CohortReport.Member($1)) } }
+        let tally = try db.cohortTally(filter)
         guard tally.companies > 0 else {
             Output.error(
                 "error: no completed assessment matches this cohort; check --import, --sector and --size ('maturity list' shows what is stored)"
