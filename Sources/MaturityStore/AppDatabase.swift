@@ -13,10 +13,21 @@ public final class MaturityDatabase: Sendable {
         self.path = path
     }
 
+    /// Page size of a new database file. An imported respondent's row (answer document,
+    /// scores, actions: about 4.4 KB) does not fit a 4 KiB page and spilled to an overflow
+    /// page; with 16 KiB pages SQLite itself writes 100,000 of them in 2.3 s instead of 3.1 s
+    /// (`INSERT ... SELECT` of the same rows, 2,000 per transaction; mostly less kernel time).
+    static let pageSize = 16384
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // A new file gets 16 KiB pages (the pragma does nothing to a file that has pages,
+            // and runs before the switch to WAL, which fixes the size). See `pageSize`.
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
+        }
         return config
     }
 
