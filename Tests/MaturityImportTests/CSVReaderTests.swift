@@ -20,6 +20,7 @@ import Testing
         ("a,b,c\n1\n1,2,3,4\n", [["a", "b", "c"], ["1"], ["1", "2", "3", "4"]]),
         ("a,b\n\n1,2\n\n", [["a", "b"], ["1", "2"]]),
         ("a,b\r1,2\r", [["a", "b"], ["1", "2"]]),
+        ("a,b\n\"x\ry \"\"z\"\"\",\"\"\n", [["a", "b"], ["x\ry \"z\"", ""]]),
     ])
     func parses(_ text: String, _ expected: [[String]]) throws {
         #expect(try records(Array(text.utf8)).rows == expected)

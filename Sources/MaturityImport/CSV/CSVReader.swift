@@ -109,6 +109,11 @@ public final class CSVReader {
                             if atEnd { break }
                             return nil
                         }
+                        // The run up to the next quote or line end is copied at once.
+                        let run = index
+                        while index < count, bytes[index] != quote, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                        if index > run { cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                        guard index < count else { continue }
                         let byte = bytes[index]
                         if byte == quote {
                             if index + 1 < count, bytes[index + 1] == quote {
