@@ -28,18 +28,20 @@ struct AnswerConverter {
     /// The answer to the question at `position` in `allQuestions`.
     func convert(_ json: JSONValue, at position: Int) -> Result<AnswerValue?, AnswerIssue> {
         if json == .null { return .success(nil) }
-        // The question is read in place: `allQuestions[position]` copied it (a retain and a
-        // release per field) for every cell of a batch import.
+        // The question is borrowed in place (a pointer's subscript is an addressor): an array's
+        // subscript, or a buffer's, copied it (a retain and a release per field, on tables
+        // every batch worker shares) for every cell of a batch import.
+        precondition(questionnaire.allQuestions.indices.contains(position), "question position out of range")
         return questionnaire.allQuestions.withUnsafeBufferPointer { questions in
             do throws(AnswerIssue) {
-                return .success(try value(json, questions[position]))
+                return .success(try value(json, questions.baseAddress.unsafelyUnwrapped[position]))
             } catch {
                 return .failure(error)
             }
         }
     }
 
-    private func value(_ json: JSONValue, _ question: Question) throws(AnswerIssue) -> AnswerValue {
+    private func value(_ json: JSONValue, _ question: borrowing Question) throws(AnswerIssue) -> AnswerValue {
         switch question.kind {
         case let .single(options), let .yesPartlyNo(options):
             return .code(try code(json, question, options))
@@ -59,21 +61,21 @@ struct AnswerConverter {
             }
             return .text(text)
         case .useCases:
-            return .useCases(try UseCaseReader(question: question).items(json))
+            return .useCases(try UseCaseReader(question: copy question).items(json))
         }
     }
 
-    func wrongType(_ question: Question, _ expected: String, _ json: JSONValue) -> AnswerIssue {
+    func wrongType(_ question: borrowing Question, _ expected: String, _ json: JSONValue) -> AnswerIssue {
         AnswerIssue(
             .wrongType, question: question.id, "expected \(expected) for this \(question.kind.typeName) question, found \(json.kindName)")
     }
 
-    private func code(_ json: JSONValue, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
+    private func code(_ json: JSONValue, _ question: borrowing Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
         guard case let .string(text) = json else { throw wrongType(question, "an option code", json) }
         return try known(text, question, options)
     }
 
-    func known(_ text: String, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
+    func known(_ text: String, _ question: borrowing Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> OptionCode {
         guard options.contains(where: { $0.code.rawValue == text }) else {
             let codes = options.map(\.code.rawValue)
             throw AnswerIssue(
@@ -83,7 +85,7 @@ struct AnswerConverter {
         return OptionCode(text)
     }
 
-    private func codes(_ json: JSONValue, _ question: Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> [OptionCode] {
+    private func codes(_ json: JSONValue, _ question: borrowing Question, _ options: [ChoiceOption]) throws(AnswerIssue) -> [OptionCode] {
         guard case let .array(items) = json else { throw wrongType(question, "a list of option codes", json) }
         var result: [OptionCode] = []
         for item in items {
@@ -100,7 +102,7 @@ struct AnswerConverter {
         return result
     }
 
-    private func point(_ json: JSONValue, _ question: Question, _ scale: Scale, _ special: [ChoiceOption]) throws(AnswerIssue)
+    private func point(_ json: JSONValue, _ question: borrowing Question, _ scale: Scale, _ special: [ChoiceOption]) throws(AnswerIssue)
         -> AnswerValue
     {
         switch json {
@@ -118,7 +120,7 @@ struct AnswerConverter {
     }
 
     private func matrix(
-        _ json: JSONValue, _ question: Question, _ rows: [MatrixRow], _ scale: Scale, _ special: [ChoiceOption]
+        _ json: JSONValue, _ question: borrowing Question, _ rows: [MatrixRow], _ scale: Scale, _ special: [ChoiceOption]
     ) throws(AnswerIssue) -> AnswerValue {
         guard case let .object(cells) = json else { throw wrongType(question, "an object of rows", json) }
         var result: [OptionCode: AnswerValue] = [:]
@@ -139,7 +141,8 @@ struct AnswerConverter {
         return .matrix(result)
     }
 
-    private func number(_ json: JSONValue, _ question: Question, _ spec: NumberSpec, _ special: [ChoiceOption]) throws(AnswerIssue)
+    private func number(_ json: JSONValue, _ question: borrowing Question, _ spec: NumberSpec, _ special: [ChoiceOption])
+        throws(AnswerIssue)
         -> AnswerValue
     {
         switch json {

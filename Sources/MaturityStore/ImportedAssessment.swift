@@ -7,7 +7,10 @@ import MaturityScoring
 /// questionnaire: the score card (without explanations), the roadmap's actions only, and the
 /// answer document, scores and actions encoded. `maturity batch` stores these and `rescore`
 /// recomputes them, so that both write the same bytes.
-public struct ImportScoring: Sendable {
+///
+/// A class: every worker of a batch shares one, and a struct was copied for every respondent
+/// (a retain and a release of each of its 88 tables, on cache lines both cores write).
+public final class ImportScoring: Sendable {
     public let scorer: Scorer
     public let planner: RoadmapPlanner
     public let documents: AnswerDocumentWriter
