@@ -51,6 +51,19 @@ public struct ResponseConverter: Sendable {
     let rows: RowConverter?
     let checker: ResponseChecker
 
+    /// The same converter over `questionnaire`, a copy of this converter's questionnaire parsed
+    /// from the same text, so that a batch worker converts with tables no other thread touches
+    /// (see `QuestionnaireReplicas`). Converts every row exactly as this one does.
+    public func replica(questionnaire: Questionnaire) throws(ImportError) -> ResponseConverter {
+        precondition(questionnaire.sha256 == checker.questionnaire.sha256, "a replica converts with the same questionnaire")
+        guard let rows else {
+            return ResponseConverter(
+                rows: nil, checker: ResponseChecker(questionnaire: questionnaire, file: checker.file, scope: checker.scope))
+        }
+        let copy = try RowConverter(mapping: rows.mapping, header: rows.header, questionnaire: questionnaire, file: rows.file)
+        return ResponseConverter(rows: copy, checker: copy.checker)
+    }
+
     /// `memo`: see `RowConverter.convert(_:memo:)`; one per thread, for this converter only.
     public func convert(_ raw: RawResponse, memo: CellMemo? = nil) -> ConvertedRow {
         switch raw {

@@ -65,6 +65,8 @@ public struct RowConverter: Sendable {
     public let file: String
     public let header: HeaderIndex
     public let questionnaire: Questionnaire
+    /// The mapping as resolved for this file (the canonical one when none was given).
+    let mapping: ImportMapping
     let questions: [ResolvedQuestion]
     /// 0-based first column of each question, to locate problems.
     let columns: [QuestionID: Int]
@@ -80,6 +82,7 @@ public struct RowConverter: Sendable {
         self.file = file
         self.header = header
         self.questionnaire = questionnaire
+        self.mapping = mapping
         var missing: [String] = []
         let names = header.rows.first ?? []
         func resolve(_ ref: ColumnRef) -> Int {

@@ -9,6 +9,9 @@ struct QuestionnaireOptions: ParsableArguments {
         completion: .file(extensions: ["yaml", "yml", "json"]))
     var questionnaire: String?
 
+    /// Where the questionnaire is read from (diagnostics and parsed copies name it).
+    var sourcePath: String { questionnaire ?? BundledQuestionnaire.path }
+
     /// Loads and validates; prints the problem and exits 1 when the file cannot be used.
     func load() throws -> Questionnaire { try loadSource().questionnaire }
 

@@ -12,24 +12,15 @@ import Testing
     /// same answers, scores and rejections (row, column, message) with and without the memo.
     @Test func theMemoGivesWhatReadingEveryCellGives() throws {
         let questionnaire = try TestQuestionnaires.bundled()
-        let generator = SampleGenerator(questionnaire: questionnaire, seed: 7)
-        var random = SplitMix(state: 11)
-        var lines = [generator.header]
-        for index in 0..<400 {
-            var row = generator.row(index)
-            if index % 9 == 4 { row[3 + Int(random.next() % UInt64(row.count - 3))] = ["zzz", "12,5 abc", "-1", "999"][index % 4] }
-            lines.append(row)
-        }
-        let text = lines.map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
-        let path = try Importing.file("sample.csv", text)
+        let path = try Importing.sampleWithBadRows(questionnaire, rows: 400)
         let plain = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: nil)
         let memo = CellMemo()
         let remembered = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: memo)
         #expect(plain.rejected.count > 20 && plain.responses.count > 300)
-        #expect(Self.difference(remembered, plain) == nil)
+        #expect(Importing.difference(remembered, plain) == nil)
         // Read again through the same, now full, memo.
         let again = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: memo)
-        #expect(Self.difference(again, plain) == nil)
+        #expect(Importing.difference(again, plain) == nil)
     }
 
     /// A number answered differently by every respondent: the memo keeps at most `limit`
@@ -65,31 +56,13 @@ import Testing
             row[column] = "\(20_000 + index)"
             lines.append(row)
         }
-        let path = try Importing.file("numbers.csv", lines.map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\n"))
+        let path = try Importing.file(
+            "numbers.csv", lines.map { $0.map(Importing.csvQuoted).joined(separator: ",") }.joined(separator: "\n"))
         let plain = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: nil)
         let memo = CellMemo()
         let remembered = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: memo)
         #expect(memo.largest == CellMemo.limit)
         #expect(plain.responses.count == CellMemo.limit + 500)
-        #expect(Self.difference(remembered, plain) == nil)
-    }
-
-    /// The first response or rejection that differs, briefly.
-    static func difference(_ lhs: Importing.Outcome, _ rhs: Importing.Outcome) -> String? {
-        guard lhs.responses.count == rhs.responses.count, lhs.rejected.count == rhs.rejected.count else {
-            return "\(lhs.responses.count) vs \(rhs.responses.count) responses, \(lhs.rejected.count) vs \(rhs.rejected.count) rejections"
-        }
-        if let index = lhs.rejected.indices.first(where: { lhs.rejected[$0] != rhs.rejected[$0] }) {
-            return "rejection \(index): \(lhs.rejected[index].message) vs \(rhs.rejected[index].message)"
-        }
-        for (left, right) in zip(lhs.responses, rhs.responses) where left.key != right.key || left.answers != right.answers {
-            let question = left.answers.answers.keys.first { left.answers.answers[$0] != right.answers.answers[$0] }
-            return "\(left.key) vs \(right.key): question \(question?.rawValue ?? "-")"
-        }
-        return nil
-    }
-
-    static func quoted(_ cell: String) -> String {
-        cell.contains(where: { ",\"\n".contains($0) }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        #expect(Importing.difference(remembered, plain) == nil)
     }
 }

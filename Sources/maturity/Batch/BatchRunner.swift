@@ -22,6 +22,8 @@ final class BatchRunner {
         /// Keep the ids of stored assessments (for `--reports`); a large import does not need them.
         var keepsStoredIds = false
         var delimiter: UInt8?
+        /// Copies of `questionnaire` for the workers after the first (see `QuestionnaireReplicas`).
+        var replicas: QuestionnaireReplicas?
     }
 
     /// A row after conversion and scoring, on a worker thread.
@@ -87,7 +89,8 @@ final class BatchRunner {
         let rejected =
             settings.writeRejected ? RejectedRowsFile(for: path, directory: settings.rejectedDirectory, header: source.headerRows) : nil
         defer { rejected?.close() }
-        let steps = Steps(converter: source.converter, questionnaire: settings.questionnaire)
+        // By worker: the shared tables, until a worker's own copy of them is ready.
+        var steps = Array(repeating: Steps(converter: source.converter, questionnaire: settings.questionnaire), count: ParallelMap.workers)
         var chunk: [RawResponse] = []
         var finished = false
         while !finished && stop.stopped == nil {
@@ -101,7 +104,10 @@ final class BatchRunner {
                 return
             }
             finished = chunk.count < Self.chunkSize
-            let processed = ParallelMap.map(chunk) { raw, worker in Self.process(raw, steps, memo: steps.memos[worker]) }
+            adoptReplicas(&steps, source.converter)
+            let current = steps
+            let processed = ParallelMap.map(chunk) { raw, worker in Self.process(raw, current[worker], memo: current[worker].memos[worker])
+            }
             var ready: [ImportedAssessment] = []
             for item in processed {
                 switch item {
@@ -174,8 +180,21 @@ final class BatchRunner {
         }
     }
 
+    /// Gives each worker after the first, once its copy of the questionnaire is parsed, steps
+    /// of its own built from that copy. A copy converts and scores exactly as the original.
+    private func adoptReplicas(_ steps: inout [Steps], _ converter: ResponseConverter) {
+        guard let replicas = settings.replicas else { return }
+        let ready = replicas.ready
+        for worker in steps.indices.dropFirst() where steps[worker] === steps[0] && worker - 1 < ready.count {
+            let copy = ready[worker - 1]
+            guard let replica = try? converter.replica(questionnaire: copy) else { continue }
+            steps[worker] = Steps(converter: replica, questionnaire: copy)
+        }
+    }
+
     /// What turns a row of one file into rows to store, with its tables built once per file.
-    struct Steps: Sendable {
+    /// A class: a worker reads its own steps for every row, and a struct was copied each time.
+    final class Steps: Sendable {
         let converter: ResponseConverter
         let scoring: ImportScoring
         /// Cells already read, one memo per worker.

@@ -78,6 +78,8 @@ struct BatchCommand: ParsableCommand {
             validateOnly: strict && !dryRun,
             rejectedDirectory: rejected, writeRejected: true, keepsStoredIds: reports != nil,
             delimiter: delimiter.flatMap(CSVDialect.delimiter(named:)))
+        settings.replicas = QuestionnaireReplicas(
+            of: questionnaire, text: body, path: questionnaireOptions.sourcePath, count: ParallelMap.workers - 1)
         let stop = StopFlag()
         Interrupts.install { signal in
             if stop.stopped != nil { Foundation.exit(128 + signal) }
