@@ -63,13 +63,7 @@ import Testing
             "respondent,question,value\nr1,practice.field,biology\nr1,practice.funding,s1|s2\nr2,practice.field,other\nr2,people.age,25\nr3,practice.colour,blue\n"
         )
         let lines = try Importing.file(
-            "answers.jsonl",
-            """
-            {"respondent": "a1", "company": {"name": "Alpha"}, "answers": {"practice.field": "biology"}}
-            not json
-            {"respondent": 7, "answers": {"practice.field": "physics", "people.age": 45}}
-            {"respondent": "a3", "answers": {"practice.field": "zoology"}}
-            """)
+            "answers.jsonl", Importing.answersJSONLines)
         for path in [long, lines] {
             let original = try Importing.run(path, questionnaire: questionnaire, mapping: nil)
             let replica = try Importing.run(path, questionnaire: questionnaire, mapping: nil, replica: copy)

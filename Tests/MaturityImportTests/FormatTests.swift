@@ -86,13 +86,7 @@ import Testing
 
     @Test func jsonLinesStreamsAnswersObjectsAndRejectsBadLines() throws {
         let path = try Importing.file(
-            "answers.jsonl",
-            """
-            {"respondent": "a1", "company": {"name": "Alpha"}, "answers": {"practice.field": "biology"}}
-            not json
-            {"respondent": 7, "answers": {"practice.field": "physics", "people.age": 45}}
-            {"respondent": "a3", "answers": {"practice.field": "zoology"}}
-            """)
+            "answers.jsonl", Importing.answersJSONLines)
         let outcome = try Importing.run(path, questionnaire: questionnaire, mapping: nil)
         #expect(outcome.responses.map(\.key) == ["answers.jsonl#a1", "answers.jsonl#7"])
         #expect(outcome.responses.first?.answers.company.name == "Alpha")

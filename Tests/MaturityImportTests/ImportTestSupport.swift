@@ -64,6 +64,15 @@ enum Importing {
 
     static func file(_ name: String, _ text: String) throws -> String { try file(name, Array(text.utf8)) }
 
+    /// JSON Lines of the survey test questionnaire: two good objects, a line that is not JSON
+    /// (line 2) and an unknown option (line 4).
+    static let answersJSONLines = """
+        {"respondent": "a1", "company": {"name": "Alpha"}, "answers": {"practice.field": "biology"}}
+        not json
+        {"respondent": 7, "answers": {"practice.field": "physics", "people.age": 45}}
+        {"respondent": "a3", "answers": {"practice.field": "zoology"}}
+        """
+
     /// A canonical wide file of `rows` sampled respondents of `questionnaire`, with a bad cell
     /// (unknown code, unreadable or out-of-range number) in every ninth row.
     static func sampleWithBadRows(_ questionnaire: Questionnaire, rows: Int) throws -> String {
