@@ -9,7 +9,7 @@ import MaturityScoring
 /// recomputes them, so that both write the same bytes.
 ///
 /// A class: every worker of a batch shares one, and a struct was copied for every respondent
-/// (a retain and a release of each of its 88 tables, on cache lines both cores write).
+/// (88 retains and as many releases, on reference counts both cores write).
 public final class ImportScoring: Sendable {
     public let scorer: Scorer
     public let planner: RoadmapPlanner

@@ -106,7 +106,8 @@ final class BatchRunner {
             finished = chunk.count < Self.chunkSize
             adoptReplicas(&steps, source.converter)
             let current = steps
-            let processed = ParallelMap.map(chunk) { raw, worker in Self.process(raw, current[worker], memo: current[worker].memos[worker])
+            let processed = ParallelMap.map(chunk) { raw, worker in
+                Self.process(raw, current[worker], memo: current[worker].memos[worker])
             }
             var ready: [ImportedAssessment] = []
             for item in processed {
