@@ -47,8 +47,7 @@ public final class CellMemo: @unchecked Sendable {
         init(_ text: String) {
             self.text = text
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var copy = text
-            copy.withUTF8 { bytes in
+            text.withUTF8Bytes { bytes in
                 for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             }
             bytesHash = Int(truncatingIfNeeded: hash)

@@ -15,8 +15,7 @@ public struct JSONBytes {
 
     /// Text already encoded as JSON.
     public mutating func append(json text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     /// Empties the buffer, keeping its capacity for the next document.
@@ -31,8 +30,7 @@ public struct JSONBytes {
 
     public mutating func string(_ text: String) {
         bytes.append(0x22)
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             if Self.isPlain(utf8) {
                 bytes.append(contentsOf: utf8)
                 return

@@ -4,8 +4,7 @@
 extension JSONValue {
     /// The value of `text`, or nil when it is not exactly one JSON value (whitespace aside).
     public init?(parsing text: String) {
-        var copy = text
-        let parsed = copy.withUTF8 { bytes -> JSONValue? in
+        let parsed = text.withUTF8Bytes { bytes -> JSONValue? in
             var parser = JSONParser(bytes: bytes)
             guard let value = parser.value(depth: 0) else { return nil }
             parser.skipSpace()

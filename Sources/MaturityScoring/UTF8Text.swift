@@ -1,6 +1,16 @@
 import Foundation
 
 extension String {
+    /// `body` over the string's UTF-8 bytes, in place when the string keeps them contiguous
+    /// (native and small strings): calling `withUTF8` on a `var` copy retained and released a
+    /// long string at every call, several hundred atomic operations per imported respondent.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// The text of `bytes` when they are valid UTF-8, else nil. Same result as
     /// `String(validating:as:)`, whose generic path costs several hundred instructions per
     /// call in metadata lookups: here the bytes are decoded with the specialised repairing

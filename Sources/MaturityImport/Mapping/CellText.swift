@@ -24,8 +24,7 @@ public enum CellText {
     /// the division rounds as reading the text does (Clinger's fast path). Nil for any other
     /// text, left to `Double(text)`, which cost 900 instructions a cell (callgrind).
     public static func plainDecimal(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8 { bytes -> Double? in
+        text.withUTF8Bytes { bytes -> Double? in
             let negative = bytes.first == UInt8(ascii: "-")
             var index = negative ? 1 : 0
             var digits: Int64 = 0

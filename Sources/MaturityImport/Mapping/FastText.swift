@@ -5,8 +5,7 @@ extension String {
         let mark = Array(separator.utf8)
         guard let first = mark.first else { return [self] }
         var result: [String] = []
-        var text = self
-        text.withUTF8 { bytes in
+        withUTF8Bytes { bytes in
             var start = 0
             var index = 0
             while index + mark.count <= bytes.count {
