@@ -31,4 +31,14 @@ import Testing
             }
         }
     }
+
+    /// `withUTF8Bytes` gives the string's own UTF-8, for small, long, non-ASCII and
+    /// non-contiguous (lazily bridged or shared) strings alike.
+    @Test func withUTF8BytesGivesTheStringsUTF8() {
+        let long = String(repeating: "online_courses|workshops|", count: 8)
+        let texts = ["", "core", "Très élevé — 20 %", long, String(long.utf8.dropFirst(3))!, "emoji 😀 and 中文"]
+        for text in texts {
+            #expect(text.withUTF8Bytes { Array($0) } == Array(text.utf8), "\(text)")
+        }
+    }
 }
