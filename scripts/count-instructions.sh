@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Counts the instructions `maturity batch` spends per respondent (valgrind's callgrind, exact
 # and repeatable where wall time on a shared machine is not): a dry run (read, check, score,
-# plan, build the rows) and a storing run, each minus a one-row run (startup, questionnaire).
-# The sqlite3 shell's `.import` of the same file is the floor. Usage:
+# plan, build the rows) and a storing run of 2×ROWS respondents, each minus the same run on the
+# first ROWS: what one more respondent costs. (A one-row run was the baseline until the second
+# worker got its own copy of the questionnaire, parsed in the background by runs of a full
+# chunk, which a one-row file never reaches.) The sqlite3 shell's `.import` of the same files is
+# the floor. Usage:
 #   scripts/count-instructions.sh [ROWS]   (default 2000; needs valgrind and sqlite3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +17,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Valgrind cannot read Swift's DWARF: count on a copy without it (symbols kept).
 strip --strip-debug -o "$work/maturity" .build/release/maturity
-"$work/maturity" sample --count "$rows" --seed 1 -o "$work/n.csv"
-head -2 "$work/n.csv" > "$work/1.csv"
+"$work/maturity" sample --count "$((2 * rows))" --seed 1 -o "$work/n.csv"
+head -$((rows + 1)) "$work/n.csv" > "$work/1.csv"
 count() { valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'; }
-per_row() { echo $(( ($1 - $2) / (rows - 1) )); }
+per_row() { echo $(( ($1 - $2) / rows )); }
 dry_n=$(count "$work/maturity" batch "$work/n.csv" --dry-run)
 dry_1=$(count "$work/maturity" batch "$work/1.csv" --dry-run)
 store_n=$(count "$work/maturity" batch "$work/n.csv" --db "$work/n.db" || true)
