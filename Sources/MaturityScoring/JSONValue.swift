@@ -63,10 +63,8 @@ extension JSONValue {
     /// Keys in the order of their UTF-8 bytes (code point order): the same order as
     /// `String.<` for the usual ASCII keys, without its Unicode comparison.
     static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
+        lhs.withUTF8Bytes { left in
+            rhs.withUTF8Bytes { right in
                 let common = min(left.count, right.count)
                 guard common > 0, let first = left.baseAddress, let second = right.baseAddress else { return left.count < right.count }
                 let order = memcmp(first, second, common)

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import MaturityScoring
 
 /// A prepared statement bound and stepped through SQLite's C API, for the batch writer's
 /// hot loop: GRDB's `StatementArguments` box every value, and boxing the rows written per
@@ -23,8 +24,8 @@ struct RawStatement {
     }
 
     func bind(_ position: Int32, _ value: String?) throws {
-        guard var text = value else { return try check(sqlite3_bind_null(handle, position)) }
-        let code = text.withUTF8 { bytes in
+        guard let text = value else { return try check(sqlite3_bind_null(handle, position)) }
+        let code = text.withUTF8Bytes { bytes in
             // SQLITE_TRANSIENT: SQLite copies the bytes before this returns.
             sqlite3_bind_text(handle, position, bytes.baseAddress, Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
