@@ -4,8 +4,9 @@ import MaturityScoring
 /// Writes the `scores` and `actions` JSON of an imported respondent (each item laid out by
 /// `StoredResults.writeScore` and `writeAction`) straight from its score card and
 /// the rules of its roadmap actions, on the thread that scored it.
-/// Dimension ids, level ids, each rule's id, dimension and title, and each cap's id, level and
-/// reason (per language) are encoded once per questionnaire, here. Building a `StoredScore`
+/// Dimension ids, level ids, each rule's id and dimension, and each cap's id, level and reason
+/// (per language) are encoded once per questionnaire, here (action titles are stored once per
+/// rule, `ActionTitles`). Building a `StoredScore`
 /// and a `StoredAction` per item, resolving every title, then encoding them again on the
 /// single writer thread cost 33k instructions per respondent more (callgrind).
 public struct ImportedResultsWriter: Sendable {
@@ -16,9 +17,8 @@ public struct ImportedResultsWriter: Sendable {
     /// `"_overall"`
     static let overall = encoded(StoredScore.overall)
     let rules: [Rule]
-    /// `"<rule id>","<dimension id>","<title>"` of each rule, by position in `rules`, per
-    /// questionnaire language.
-    let ruleFields: [LanguageCode: [[UInt8]]]
+    /// `"<rule id>","<dimension id>"` of each rule, by position in `rules`.
+    let ruleFields: [[UInt8]]
     /// `"id":"<cap id>","maxLevel":"<level>","reason":"<reason>"}` of each cap per language,
     /// with what an applied cap must match to use them (the keys of `DiagnosisDocument.CapItem`,
     /// sorted, after `"binding"`).
@@ -30,10 +30,7 @@ public struct ImportedResultsWriter: Sendable {
         dimensions = questionnaire.dimensions.map { ($0.id, Self.encoded($0.id.rawValue)) }
         levels = questionnaire.levels.map { ($0.id, Self.encoded($0.id.rawValue)) }
         rules = questionnaire.rules
-        ruleFields = Dictionary(
-            questionnaire.languages.map { language in
-                (language, questionnaire.rules.map { rule in Self.fields(of: rule, language: language) })
-            }, uniquingKeysWith: { first, _ in first })
+        ruleFields = questionnaire.rules.map(Self.fields(of:))
         caps = questionnaire.caps.map { cap in
             let fields = Self.perLanguage(questionnaire) { language, out in
                 Self.fields(cap.id, cap.maxLevel, cap.reason.resolve(language, fallback: Self.fallback), to: &out)
@@ -69,13 +66,12 @@ public struct ImportedResultsWriter: Sendable {
             level: { level(card.overall.level, &$0) }, coverage: 1, caps: { $0.raw("[]") })
         out.raw("]")
         let split = out.bytes.count
-        let fields = ruleFields[language]
         out.raw("[")
         for index in actions.indices {
             if index > 0 { out.raw(",") }
             let rule = actions[index].rule
             StoredResults.writeAction(to: &out, phase: actions[index].phase.rawValue, blocking: rules[rule].blocksPilots) { out in
-                if let fields { out.append(fields[rule]) } else { out.append(Self.fields(of: rules[rule], language: language)) }
+                out.append(ruleFields[rule])
             }
         }
         out.raw("]")
@@ -114,12 +110,10 @@ public struct ImportedResultsWriter: Sendable {
         out.raw("]")
     }
 
-    /// `"rule","dimension","title"` of a rule's action, in `language`.
-    private static func fields(of rule: Rule, language: LanguageCode) -> [UInt8] {
-        var out = JSONBytes(capacity: 160)
-        StoredResults.writeActionFields(
-            rule: rule.id.rawValue, dimension: rule.dimension.rawValue, title: rule.title.resolve(language, fallback: fallback),
-            to: &out)
+    /// `"rule","dimension"` of a rule's action.
+    private static func fields(of rule: Rule) -> [UInt8] {
+        var out = JSONBytes(capacity: 64)
+        StoredResults.writeActionFields(rule: rule.id.rawValue, dimension: rule.dimension.rawValue, to: &out)
         return out.bytes
     }
 

@@ -93,18 +93,26 @@ extension MaturityDatabase {
         }
     }
 
-    /// The most frequent roadmap actions of a cohort, with how many of its companies have each.
-    public func cohortActions(_ filter: CohortFilter, top: Int = 10) throws(StoreError) -> [CohortAction] {
+    /// The most frequent roadmap actions of a cohort, with how many of its companies have each,
+    /// titled in `language` where the questionnaire has it (`actionTitle`; an action stored
+    /// with its own title before migration v6 and left so keeps it).
+    public func cohortActions(_ filter: CohortFilter, language: String, top: Int = 10) throws(StoreError) -> [CohortAction] {
         let (selection, arguments) = Self.selection(filter)
         return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Stored.actionRule("r")) AS ruleId, MIN(\(Stored.actionPhase("r"))) AS phase,
-                    MIN(\(Stored.actionTitle("r"))) AS title, COUNT(DISTINCT a.id) AS companies
-                    FROM assessment a, json_each(a.actions) r WHERE a.id IN (\(selection))
-                    GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?
-                    """, arguments: arguments + [top]
+                    SELECT g.ruleId, g.phase, COALESCE(
+                        (SELECT t.title FROM actionTitle t WHERE t.questionnaireSha256 = g.sha256 AND t.ruleId = g.ruleId
+                         ORDER BY t.language = ? DESC LIMIT 1), g.ownTitle, g.ruleId) AS title, g.companies
+                    FROM (
+                        SELECT \(Stored.actionRule("r")) AS ruleId, MIN(\(Stored.actionPhase("r"))) AS phase,
+                        MAX(a.questionnaireSha256) AS sha256, MIN(CASE json_array_length(r.value) WHEN 5 THEN r.value->>3 END) AS ownTitle,
+                        COUNT(DISTINCT a.id) AS companies
+                        FROM assessment a, json_each(a.actions) r WHERE a.id IN (\(selection))
+                        GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?
+                    ) g ORDER BY g.companies DESC, g.ruleId
+                    """, arguments: [language] + arguments + [top]
             ).map { CohortAction(ruleId: $0["ruleId"], phase: $0["phase"], title: $0["title"], companies: $0["companies"]) }
         }
     }

@@ -4,12 +4,14 @@ import MaturityQuestionnaire
 import MaturityScoring
 
 extension MaturityDatabase {
-    /// Starts a batch run: stores the questionnaire body and a `running` import row.
+    /// Starts a batch run: stores the questionnaire body, its action titles and a `running`
+    /// import row.
     public func beginImport(files: [String], mapping: String?, questionnaire: Questionnaire, body: String, at date: Date) throws(StoreError)
         -> Int64
     {
         try write { db in
             try Self.storeQuestionnaire(db, questionnaire, body: body, at: date)
+            try ActionTitles.store(db, questionnaire)
             try db.execute(
                 sql: "INSERT INTO importBatch (startedAt, status, files, mapping, questionnaireSha256) VALUES (?, 'running', ?, ?, ?)",
                 arguments: [date, try JSONCoding.string(files), mapping, questionnaire.sha256])

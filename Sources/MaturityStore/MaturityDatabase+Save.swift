@@ -110,6 +110,7 @@ extension MaturityDatabase {
         try db.execute(
             sql: "UPDATE assessment SET result = ?, scores = ?, actions = ?, engine = ?, updatedAt = ? WHERE id = ?",
             arguments: [try JSONCoding.string(document), scores.string, actions.string, document.engine, date, assessmentId])
+        try ActionTitles.store(db, of: document, assessment: assessmentId)
     }
 }
 

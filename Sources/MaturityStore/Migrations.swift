@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v3-clustered-children", migrate: v3)
         migrator.registerMigration("v4-results-in-assessment", migrate: v4)
         migrator.registerMigration("v5-assessment-checks-as-comparisons", migrate: v5)
+        migrator.registerMigration("v6-action-titles-by-rule", migrate: v6)
         return migrator
     }
 

@@ -21,7 +21,6 @@ public struct StoredAction: Sendable, Equatable {
     var phase: String
     var rule: String
     var dimension: String
-    var title: String
     var blocking: Bool
 }
 
@@ -43,11 +42,12 @@ enum StoredResults {
         }
     }
 
-    /// `[[phase, rule, dimension, title, blocking], ...]`
+    /// `[[phase, rule, dimension, blocking], ...]`; titles are stored once per rule
+    /// (`ActionTitles`).
     static func writeActions(_ actions: [StoredAction], to out: inout JSONBytes) {
         writeArray(actions, to: &out) { out, action in
             writeAction(to: &out, phase: action.phase, blocking: action.blocking) { out in
-                writeActionFields(rule: action.rule, dimension: action.dimension, title: action.title, to: &out)
+                writeActionFields(rule: action.rule, dimension: action.dimension, to: &out)
             }
         }
     }
@@ -74,8 +74,8 @@ enum StoredResults {
         out.raw("]")
     }
 
-    /// One action, `[phase, rule, dimension, title, blocking]`: `fields` writes the rule id,
-    /// dimension id and title (`"rule","dimension","title"`).
+    /// One action, `[phase, rule, dimension, blocking]`: `fields` writes the rule id and
+    /// dimension id (`"rule","dimension"`).
     static func writeAction(to out: inout JSONBytes, phase: String, blocking: Bool, fields: (inout JSONBytes) -> Void) {
         out.raw("[")
         out.string(phase)
@@ -84,13 +84,11 @@ enum StoredResults {
         blocking ? out.raw(",true]") : out.raw(",false]")
     }
 
-    /// `"rule","dimension","title"`, the middle of an action.
-    static func writeActionFields(rule: String, dimension: String, title: String, to out: inout JSONBytes) {
+    /// `"rule","dimension"`, the middle of an action.
+    static func writeActionFields(rule: String, dimension: String, to out: inout JSONBytes) {
         out.string(rule)
         out.raw(",")
         out.string(dimension)
-        out.raw(",")
-        out.string(title)
     }
 
     /// `[item,item,...]`, each written by `write`. Generic within this module, so it is
@@ -122,7 +120,7 @@ enum StoredResults {
                 caps: "[]"))
         let actions = document.roadmap.phases.flatMap { phase in
             phase.actions.map { action in
-                StoredAction(phase: phase.id, rule: action.id, dimension: action.dimension, title: action.title, blocking: action.blocking)
+                StoredAction(phase: phase.id, rule: action.id, dimension: action.dimension, blocking: action.blocking)
             }
         }
         return (scores, actions)
@@ -136,7 +134,6 @@ enum StoredResults {
         static func level(_ item: String) -> String { "\(item).value->>3" }
         static func actionPhase(_ item: String) -> String { "\(item).value->>0" }
         static func actionRule(_ item: String) -> String { "\(item).value->>1" }
-        static func actionTitle(_ item: String) -> String { "\(item).value->>3" }
     }
 
     /// SQL reading one field (a `Column` function) of the overall score of the assessment

@@ -33,7 +33,7 @@ import Testing
 
     static let migrations = [
         "v1-initial-schema", "v2-batch-import", "v3-clustered-children", "v4-results-in-assessment",
-        "v5-assessment-checks-as-comparisons",
+        "v5-assessment-checks-as-comparisons", "v6-action-titles-by-rule",
     ]
 
     @Test func migrationsAreNamedAndApplied() throws {
@@ -48,7 +48,10 @@ import Testing
                     arguments: [type])
             }
         }
-        #expect(try names("table") == ["answer", "assessment", "company", "importBatch", "pilotUseCase", "questionnaireVersion", "report"])
+        #expect(
+            try names("table") == [
+                "actionTitle", "answer", "assessment", "company", "importBatch", "pilotUseCase", "questionnaireVersion", "report",
+            ])
         #expect(try names("view") == ["roadmapAction", "score"])
     }
 
@@ -92,13 +95,14 @@ import Testing
                     "INSERT INTO score (assessmentId, dimensionId, score, rawScore, level, coverage, caps, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [id, score.dimension, score.score, score.rawScore, score.level, score.coverage, score.caps, document.engine])
         }
-        for (index, action) in rows.actions.enumerated() {
+        let titles = document.roadmap.phases.flatMap(\.actions).map(\.title)
+        for (index, (action, title)) in zip(rows.actions, titles).enumerated() {
             try db.execute(
                 sql: """
                     INSERT INTO roadmapAction (assessmentId, position, phase, ruleId, dimensionId, title, blocking)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [id, index + 1, action.phase, action.rule, action.dimension, action.title, action.blocking])
+                arguments: [id, index + 1, action.phase, action.rule, action.dimension, title, action.blocking])
         }
         for (index, item) in (document.roadmap.phases.first { $0.id == "pilot" }?.useCases ?? []).enumerated() {
             try PilotUseCaseRecord(

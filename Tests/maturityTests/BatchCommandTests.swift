@@ -197,7 +197,8 @@ import Testing
 
     /// `rescore` keeps imported respondents in their shape (scores and actions, no result
     /// document), rewrites them byte for byte as the import stored them, and counts only what
-    /// changed; an interview-like assessment beside them is re-scored as before.
+    /// changed; an interview-like assessment beside them is re-scored as before. Titles it
+    /// writes actions for are stored.
     @Test func rescoreKeepsImportedRespondentsAsImportedAndCountsWhatChanged() async throws {
         _ = try await run(["sample", "--count", "12", "--seed", "3", "-o", "sample.csv"])
         #expect(try await run(["batch", "sample.csv"]).status == 0)
@@ -216,10 +217,16 @@ import Testing
         #expect(before.count == 13 && before.prefix(12).allSatisfy { $0[2] == "1" } && before[12][2] == "0")
         try await store.writer.write { db in
             try db.execute(sql: "UPDATE assessment SET scores = '[]' WHERE id = 2; UPDATE assessment SET actions = '[]' WHERE id = 5")
+            // As after migration v6 when no earlier assessment fired a rule: rescore stores its title.
+            try db.execute(sql: "DELETE FROM actionTitle")
         }
         let engine = "maturity 0.1.0"
         #expect(try await run(["rescore", "--all"]).stdout == "rescored 13 assessments with \(engine); 2 changed\n")
         #expect(try rows() == before)
+        let untitled = try await store.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM roadmapAction UNION ALL SELECT COUNT(*) FROM roadmapAction WHERE title IS NULL")
+        }
+        #expect(untitled.count == 2 && untitled[0] > 13 && untitled[1] == 0)
         #expect(try await run(["rescore", "--all"]).stdout == "rescored 13 assessments with \(engine); 0 changed\n")
         #expect(try await run(["rescore", "5"]).stdout == "rescored 1 assessment with \(engine); 0 changed\n")
         #expect(try rows() == before)

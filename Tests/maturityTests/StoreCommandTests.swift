@@ -162,7 +162,7 @@ import Testing
             async let second = save("B")
             async let third = save("C")
             for result in try await [first, second, third] { #expect(result.status == 0, "\(result.stderr)") }
-            #expect(try MaturityDatabase.open(path: directory + "/" + path).appliedMigrations().count == 5)
+            #expect(try MaturityDatabase.open(path: directory + "/" + path).appliedMigrations().count == 6)
         }
     }
 

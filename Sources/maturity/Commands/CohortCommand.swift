@@ -54,7 +54,7 @@ struct CohortCommand: ParsableCommand {
         if let importId { title += french ? " de l'import n° \(importId)" : " of import #\(importId)" }
         if let sector { title += " – \(sector)" }
         if let size { title += " – \(size)" }
-        let actions = try storeCall { try db.cohortActions(filter) }
+        let actions = try storeCall { try db.cohortActions(filter, language: language.rawValue) }
         let report = CohortReport(
             title: title, tally: tally,
             actions: actions.map { ($0.ruleId, $0.phase, $0.title, $0.companies) }, questionnaire: questionnaire, language: language)

@@ -67,11 +67,18 @@ final class Rescorer {
             return try storeCall { try db.replaceResult(id, diagnosis, at: Date()) }
         }
         let questionnaire = try questionnaires.questionnaire(of: stored)
-        let scoring = scorings[questionnaire.sha256] ?? ImportScoring(questionnaire: questionnaire)
+        let scoring = try scorings[questionnaire.sha256] ?? newScoring(questionnaire)
         scorings[questionnaire.sha256] = scoring
         let answers = try StoredQuestionnaires.answers(of: stored, questionnaire)
         pending.append((id, scoring.results(scoring.scorer.score(answers), language: answers.language)))
         if pending.count >= 256 { try finish() }
+    }
+
+    /// The scoring of imported respondents answered with `questionnaire`, whose action
+    /// titles are stored first: the new actions are written without them.
+    private func newScoring(_ questionnaire: Questionnaire) throws -> ImportScoring {
+        try storeCall { try db.storeActionTitles(of: questionnaire) }
+        return ImportScoring(questionnaire: questionnaire)
     }
 
     /// Writes the imported respondents re-scored since the last page.
