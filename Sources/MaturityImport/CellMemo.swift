@@ -1,3 +1,4 @@
+import Foundation
 import MaturityQuestionnaire
 import MaturityScoring
 
@@ -24,36 +25,63 @@ public final class CellMemo: @unchecked Sendable {
 
     public init() {}
 
-    func outcome(_ slot: Int, _ key: Key) -> CellOutcome? {
-        slot < slots.count ? slots[slot][key] : nil
+    /// The outcome remembered for a cell of these bytes, if any.
+    func outcome(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> CellOutcome? {
+        slot < slots.count ? slots[slot][Key(borrowing: bytes)] : nil
     }
 
     /// The most texts kept for one question.
     var largest: Int { slots.map(\.count).max() ?? 0 }
 
-    func remember(_ outcome: CellOutcome, _ slot: Int, _ key: Key) {
+    func remember(_ outcome: CellOutcome, _ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         if slot >= slots.count { slots += Array(repeating: [:], count: slot + 1 - slots.count) }
-        if slots[slot].count < Self.limit { slots[slot][key] = outcome }
+        if slots[slot].count < Self.limit { slots[slot][Key(owning: Array(bytes))] = outcome }
     }
 
-    /// A cell text with a hash of its bytes (FNV-1a), made once per lookup: `String`'s own
-    /// hashing normalises and runs SipHash over the text, which made a lookup of a 50-byte
-    /// multiple-choice cell cost about a thousand instructions. Two keys are equal when their
-    /// hashes and their texts are, so equal keys always hash alike.
+    /// A cell's bytes with their hash (FNV-1a), made once per lookup: `String`'s own hashing
+    /// normalises and runs SipHash over the text, which made a lookup of a 50-byte
+    /// multiple-choice cell cost about a thousand instructions. Keys are equal when their bytes
+    /// are: canonically equal texts with other bytes are other cells. A key made to look a cell
+    /// up borrows the row's bytes (no copy, no allocation) and only lives during the lookup;
+    /// a key kept in the memo owns a copy.
     struct Key: Hashable {
-        let text: String
+        private let owned: [UInt8]
+        private let borrowed: UnsafeBufferPointer<UInt8>?
         let bytesHash: Int
 
-        init(_ text: String) {
-            self.text = text
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            text.withUTF8Bytes { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            }
-            bytesHash = Int(truncatingIfNeeded: hash)
+        init(owning bytes: [UInt8]) {
+            owned = bytes
+            borrowed = nil
+            bytesHash = bytes.withUnsafeBufferPointer(Self.hash)
         }
 
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.bytesHash == rhs.bytesHash && lhs.text == rhs.text }
+        /// Valid while `bytes` are.
+        init(borrowing bytes: UnsafeBufferPointer<UInt8>) {
+            owned = []
+            borrowed = bytes
+            bytesHash = Self.hash(bytes)
+        }
+
+        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return Int(truncatingIfNeeded: hash)
+        }
+
+        private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let borrowed { return body(borrowed) }
+            return owned.withUnsafeBufferPointer(body)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.bytesHash == rhs.bytesHash
+                && lhs.withBytes { left in
+                    rhs.withBytes { right in
+                        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                    }
+                }
+        }
+
         func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
         /// What dictionaries call: the byte hash mixed with their seed.
         func _rawHashValue(seed: Int) -> Int { PrecomputedHash.mix(bytesHash, seed: seed) }

@@ -11,7 +11,7 @@ public struct ImportedResponse: Sendable {
     public var key: String
     public var answers: AnswerSet
     /// The cells as exported, kept for the rejected-rows file.
-    public var cells: [String]
+    public var cells: RowCells
     /// Further rows of the same respondent (long format).
     public var moreRows: [[String]] = []
     /// 0-based column of each question, to locate problems found later (missing answers).

@@ -24,7 +24,7 @@ public struct ResponseChecker: Sendable {
 
     /// Checks `answerFile`, or its header with `positioned` answers when the caller has them.
     func check(
-        _ answerFile: AnswerFile, positioned: [PositionedAnswer]? = nil, row: Int, cells: [String], key: String, respondent: String,
+        _ answerFile: AnswerFile, positioned: [PositionedAnswer]? = nil, row: Int, cells: RowCells, key: String, respondent: String,
         columns: [QuestionID: Int]
     ) -> ConvertedRow {
         do {
@@ -41,7 +41,7 @@ public struct ResponseChecker: Sendable {
             let column = issue?.question.flatMap { columns[$0] }
             let message =
                 issue?.description ?? (error.errorDescription ?? "invalid answers").replacingOccurrences(of: "\(file): error: ", with: "")
-            return .rejected(RowRejection(file: file, row: row, column: column.map { $0 + 1 }, message: message, cells: cells))
+            return .rejected(RowRejection(file: file, row: row, column: column.map { $0 + 1 }, message: message, cells: cells.strings))
         }
     }
 }
@@ -77,7 +77,7 @@ public struct ResponseConverter: Sendable {
                 rejection.moreRows = Array(original.dropFirst())
                 return .rejected(rejection)
             case var .response(response):
-                response.cells = original.first ?? []
+                response.cells = RowCells(original.first ?? [])
                 response.moreRows = Array(original.dropFirst())
                 return .response(response)
             case .skipped:
@@ -85,8 +85,9 @@ public struct ResponseConverter: Sendable {
             }
         case let .answers(object, row, text):
             let id = object.respondent ?? ""
-            let key = id.isEmpty ? "\(checker.scope)#row:\(RowConverter.hash([text]))" : "\(checker.scope)#\(id)"
-            return checker.check(object.file, row: row, cells: [text], key: key, respondent: id, columns: [:])
+            let cells = RowCells([text])
+            let key = id.isEmpty ? "\(checker.scope)#row:\(RowConverter.hash(cells))" : "\(checker.scope)#\(id)"
+            return checker.check(object.file, row: row, cells: cells, key: key, respondent: id, columns: [:])
         case let .rejected(rejection):
             return .rejected(rejection)
         }

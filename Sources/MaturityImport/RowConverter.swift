@@ -35,13 +35,13 @@ public struct RowConverter: Sendable {
                 }
         }
 
-        /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before.
-        func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int) -> CellOutcome {
-            guard memoizes, let memo, case let .column(column) = source else { return outcome(cell, answers) }
-            let key = CellMemo.Key(cell(column))
-            if let known = memo.outcome(slot, key) { return known }
-            let outcome = outcome(cell, answers)
-            memo.remember(outcome, slot, key)
+        /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before:
+        /// looked up by the cell's bytes, so a cell seen before never becomes a `String`.
+        func outcome(_ cells: RowCells, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int) -> CellOutcome {
+            guard memoizes, let memo, case let .column(column) = source else { return outcome(cells.cell, answers) }
+            if let known = cells.withCell(column, { memo.outcome(slot, $0) }) { return known }
+            let outcome = outcome(cells.cell, answers)
+            cells.withCell(column) { memo.remember(outcome, slot, $0) }
             return outcome
         }
 
@@ -133,10 +133,10 @@ public struct RowConverter: Sendable {
     /// Converts one data record; `memo` (this converter's, one thread at a time) skips cells
     /// seen in earlier rows.
     public func convert(_ record: CSVRecord, memo: CellMemo? = nil) -> ConvertedRow {
-        let cells = record.fields
-        func cell(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index] : "" }
+        let cells = record.cells
+        let cell = cells.cell
         func reject(_ column: Int?, _ message: String) -> ConvertedRow {
-            .rejected(RowRejection(file: file, row: record.number, column: column.map { $0 + 1 }, message: message, cells: cells))
+            .rejected(RowRejection(file: file, row: record.number, column: column.map { $0 + 1 }, message: message, cells: cells.strings))
         }
         for (filter, column) in filters where !filter.keeps(cell(column)) { return .skipped }
         if record.invalidEncoding { return reject(nil, "the row has bytes that are not valid UTF-8; save the export as CSV UTF-8") }
@@ -148,7 +148,7 @@ public struct RowConverter: Sendable {
         answers.reserveCapacity(questions.count)
         for slot in questions.indices {
             let question = questions[slot]
-            switch question.outcome(cell, checker.reader, memo: memo, slot: slot) {
+            switch question.outcome(cells, checker.reader, memo: memo, slot: slot) {
             case let .answer(answer): answers.append(answer)
             case .empty: break
             case let .problem(problem):
@@ -172,9 +172,13 @@ public struct RowConverter: Sendable {
         return checker.check(answerFile, positioned: answers, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
     }
 
-    /// First 16 hex digits of the SHA-256 of the cells.
-    static func hash(_ cells: [String]) -> String {
-        let digest = SHA256.hash(data: Data(cells.joined(separator: "\u{1F}").utf8))
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    /// First 16 hex digits of the SHA-256 of the cells' UTF-8, joined by U+001F.
+    static func hash(_ cells: RowCells) -> String {
+        var hasher = SHA256()
+        for index in 0..<cells.count {
+            if index > 0 { hasher.update(data: [UInt8(0x1F)]) }
+            cells.withCell(index) { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 }

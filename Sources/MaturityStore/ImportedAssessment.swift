@@ -54,7 +54,7 @@ public struct ImportedAssessment: Sendable {
     public var overallLevel: String?
     public var engine: String
     /// The exported cells, for the rejected-rows file when the row turns out to be a duplicate.
-    public var cells: [String] = []
+    public var cells = RowCells()
 
     public init(key: String, file: String, row: Int, answers: AnswerSet, card: ScoreCard, scoring: ImportScoring, engine: String) {
         self.key = key

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityScoring
 import Testing
 
 @testable import MaturityImport
@@ -24,6 +25,24 @@ import Testing
     ])
     func parses(_ text: String, _ expected: [[String]]) throws {
         #expect(try records(Array(text.utf8)).rows == expected)
+    }
+
+    /// Cells are kept as one buffer of UTF-8 per row, yet checked one by one: two cells that
+    /// each hold half of a character are not UTF-8, though their bytes side by side would be.
+    @Test func eachCellIsCheckedForUTF8() throws {
+        let reader = try CSVReader(
+            path: try Importing.file("halves.csv", Array("a,b\n".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array("\ncaf\u{E9},\"\u{E9}\"\n".utf8)),
+            encoding: .utf8)
+        _ = try reader.next()
+        #expect(try reader.next()?.invalidEncoding == true)
+        let valid = try #require(try reader.next())
+        #expect(!valid.invalidEncoding && valid.fields == ["caf\u{E9}", "\u{E9}"])
+    }
+
+    /// A row without a respondent id is keyed by a hash of its cells, stored in the database:
+    /// it must not change from one version to the next, or a re-import would duplicate rows.
+    @Test func aRowIsHashedAsStoredKeysExpect() {
+        #expect(RowConverter.hash(RowCells(["a", "\u{E9}", "", "Ltd, \"Co\""])) == "c493f80e9fde5481")
     }
 
     @Test func stripsTheUTF8ByteOrderMark() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityScoring
 
 /// Streams the records of a CSV file: RFC 4180 quoting (delimiters, quotes and line breaks
 /// inside quoted cells), LF, CRLF or CR line ends, a UTF-8 BOM, and rows shorter or longer
@@ -56,8 +57,8 @@ public final class CSVReader {
             let startLine = line
             if let record = parse() {
                 recordNumber += 1
-                if record.fields.count == 1 && record.fields[0].isEmpty { continue }
-                return CSVRecord(fields: record.fields, number: recordNumber, line: startLine, invalidEncoding: record.invalid)
+                if record.cells.count == 1 && record.cells.utf8.isEmpty { continue }
+                return CSVRecord(cells: record.cells, number: recordNumber, line: startLine, invalidEncoding: record.invalid)
             }
             if atEnd { return nil }
             position = start
@@ -82,27 +83,30 @@ public final class CSVReader {
     }
 
     /// Parses one record from `position`; nil when the buffer ends first and more may come.
-    private func parse() -> (fields: [String], invalid: Bool)? {
+    /// Cells are copied into one `RowCells` buffer (as UTF-8; Windows-1252 is transcoded).
+    private func parse() -> (cells: RowCells, invalid: Bool)? {
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
         let delimiter = dialect.delimiter
         let encoding = dialect.encoding
-        return buffer.withUnsafeBufferPointer { bytes -> (fields: [String], invalid: Bool)? in
-            var fields: [String] = []
+        return buffer.withUnsafeBufferPointer { bytes -> (cells: RowCells, invalid: Bool)? in
+            var cells = RowCells()
             var invalid = false
             var index = position
             var lines = 0
             let count = bytes.count
-            func field(_ range: Range<Int>) {
-                let decoded = encoding.decode(UnsafeBufferPointer(rebasing: bytes[range]))
-                fields.append(decoded.text)
-                if !decoded.valid { invalid = true }
+            func add(_ range: Range<Int>) {
+                guard !range.isEmpty else { return }
+                encoding.append(UnsafeBufferPointer(rebasing: bytes[range]), to: &cells)
+            }
+            func endCell() {
+                if encoding == .utf8 && !cells.isUTF8(from: cells.openCellStart) { invalid = true }
+                cells.endCell()
             }
             while true {
                 if index < count, bytes[index] == quote {
                     // Quoted cell: "" is a quote; anything up to the closing quote is literal.
-                    var cell: [UInt8] = []
                     index += 1
                     while true {
                         guard index < count else {
@@ -112,12 +116,12 @@ public final class CSVReader {
                         // The run up to the next quote or line end is copied at once.
                         let run = index
                         while index < count, bytes[index] != quote, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                        if index > run { cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                        add(run..<index)
                         guard index < count else { continue }
                         let byte = bytes[index]
                         if byte == quote {
                             if index + 1 < count, bytes[index + 1] == quote {
-                                cell.append(quote)
+                                cells.append(quote)
                                 index += 2
                                 continue
                             }
@@ -126,23 +130,19 @@ public final class CSVReader {
                             break
                         }
                         if byte == lf || (byte == cr && (index + 1 >= count || bytes[index + 1] != lf)) { lines += 1 }
-                        cell.append(byte)
+                        cells.append(byte)
                         index += 1
                     }
                     // Text after the closing quote belongs to the cell (lenient, like spreadsheets).
-                    while index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
-                        cell.append(bytes[index])
-                        index += 1
-                    }
-                    cell.withUnsafeBufferPointer { pointer in
-                        let decoded = encoding.decode(pointer)
-                        fields.append(decoded.text)
-                        if !decoded.valid { invalid = true }
-                    }
+                    let rest = index
+                    while index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                    add(rest..<index)
+                    endCell()
                 } else {
                     let start = index
                     while index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                    field(start..<index)
+                    add(start..<index)
+                    endCell()
                 }
                 guard index < count else {
                     if !atEnd { return nil }
@@ -162,12 +162,12 @@ public final class CSVReader {
                 lines += 1
                 break
             }
-            if index == position && atEnd && fields.count == 1 && fields[0].isEmpty && position >= count {
+            if index == position && atEnd && cells.count == 1 && cells.utf8.isEmpty && position >= count {
                 return nil
             }
             position = index
             line += lines
-            return (fields, invalid)
+            return (cells, invalid)
         }
     }
 }

@@ -1,7 +1,9 @@
+import MaturityScoring
+
 /// One record of a CSV file, as the cells were written.
 public struct CSVRecord: Sendable, Equatable {
-    /// The cells, decoded.
-    public var fields: [String]
+    /// The cells, decoded, as UTF-8.
+    public var cells: RowCells
     /// 1-based position among the file's records (the header is record 1): the row number a
     /// spreadsheet shows when no cell holds a line break.
     public var number: Int
@@ -10,12 +12,19 @@ public struct CSVRecord: Sendable, Equatable {
     /// Some bytes were not valid in the file's encoding.
     public var invalidEncoding: Bool
 
-    public init(fields: [String], number: Int, line: Int, invalidEncoding: Bool = false) {
-        self.fields = fields
+    public init(cells: RowCells, number: Int, line: Int, invalidEncoding: Bool = false) {
+        self.cells = cells
         self.number = number
         self.line = line
         self.invalidEncoding = invalidEncoding
     }
+
+    public init(fields: [String], number: Int, line: Int, invalidEncoding: Bool = false) {
+        self.init(cells: RowCells(fields), number: number, line: line, invalidEncoding: invalidEncoding)
+    }
+
+    /// The cells as text.
+    public var fields: [String] { cells.strings }
 }
 
 /// Delimiter and encoding of a CSV file, sniffed from its first bytes unless given.

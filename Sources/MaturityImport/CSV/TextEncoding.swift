@@ -6,17 +6,20 @@ public enum TextEncoding: String, Sendable, Equatable {
     case utf8 = "UTF-8"
     case windows1252 = "Windows-1252"
 
-    /// Decodes one field. UTF-8 that does not validate is decoded with replacement characters
-    /// and reported through `valid`.
-    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
+    /// Appends `bytes` to the cell being read, as UTF-8: as they are, or transcoded from
+    /// Windows-1252 (checked for UTF-8 once the cell is read, `RowCells.isUTF8`).
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, to cells: inout RowCells) {
         switch self {
         case .utf8:
-            if let text = String(validUTF8: bytes) { return (text, true) }
-            return (String(decoding: bytes, as: UTF8.self), false)
+            cells.append(bytes)
         case .windows1252:
-            var scalars = String.UnicodeScalarView()
-            for byte in bytes { scalars.append(Self.windows1252Scalar(byte)) }
-            return (String(scalars), true)
+            for byte in bytes {
+                if byte < 0x80 {
+                    cells.append(byte)
+                } else {
+                    for unit in Character(Self.windows1252Scalar(byte)).utf8 { cells.append(unit) }
+                }
+            }
         }
     }
 

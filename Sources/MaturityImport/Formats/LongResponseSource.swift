@@ -52,7 +52,7 @@ public final class LongResponseSource: ResponseSource {
         guard let first = next else { return nil }
         pending = nil
         func cell(_ record: CSVRecord, _ index: Int) -> String {
-            index < record.fields.count ? record.fields[index].trimmed : ""
+            record.cells.cell(index).trimmed
         }
         let respondent = cell(first, columns.respondent)
         var fields = Array(repeating: "", count: width)
@@ -69,7 +69,7 @@ public final class LongResponseSource: ResponseSource {
                     problem = rejection(
                         current, columns.question + 1, "question '\(question)' is answered twice for respondent '\(respondent)'")
                 }
-                fields[index] = current.fields.indices.contains(columns.value) ? current.fields[columns.value] : ""
+                fields[index] = current.cells.cell(columns.value)
             } else if problem == nil {
                 problem = rejection(
                     current, columns.question + 1,

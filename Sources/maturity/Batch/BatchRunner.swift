@@ -124,7 +124,7 @@ final class BatchRunner {
                         try reject(
                             RowRejection(
                                 file: path, row: assessment.row, column: nil, message: "\(what) \(firstFile):\(first & 0xFFFF_FFFF_FFFF)",
-                                cells: assessment.cells), &result, rejected)
+                                cells: assessment.cells.strings), &result, rejected)
                         continue
                     }
                     seen[assessment.key.hashValue] = UInt64(fileIndex) << 48 | UInt64(assessment.row)
@@ -221,7 +221,7 @@ final class BatchRunner {
                     file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },
                     message: "question '\(missing)': required question is not answered"
                         + (card.missingRequired.count > 1 ? " (and \(card.missingRequired.count - 1) more)" : ""),
-                    cells: response.cells)
+                    cells: response.cells.strings)
                 rejection.moreRows = response.moreRows
                 return .rejected(rejection)
             }
