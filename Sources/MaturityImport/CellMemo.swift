@@ -77,7 +77,10 @@ public final class CellMemo: @unchecked Sendable {
             lhs.bytesHash == rhs.bytesHash
                 && lhs.withBytes { left in
                     rhs.withBytes { right in
-                        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                        guard left.count == right.count, let l = left.baseAddress, let r = right.baseAddress else {
+                            return left.count == right.count
+                        }
+                        return memcmp(l, r, left.count) == 0
                     }
                 }
         }

@@ -2,58 +2,73 @@
 /// single buffer per row where a `String` per cell cost a decoding, and for most cells an
 /// allocation and its release, though most cells are only looked up among those already read
 /// (`CellMemo`). A cell becomes a `String` when something reads it as text.
+///
+/// Inlinable: the importer reads every cell of every row through it.
 public struct RowCells: Sendable, Equatable {
-    /// Every cell's bytes, in order.
-    public private(set) var utf8: [UInt8] = []
-    /// The end of each cell in `utf8`.
-    public private(set) var ends: [Int] = []
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var cellEnds: [Int] = []
 
     public init() {}
 
+    /// Room for a row like the previous one.
+    @inlinable public init(reservingBytes byteCount: Int, cells cellCount: Int) {
+        bytes.reserveCapacity(byteCount)
+        cellEnds.reserveCapacity(cellCount)
+    }
+
     public init(_ cells: [String]) {
-        ends.reserveCapacity(cells.count)
+        cellEnds.reserveCapacity(cells.count)
         for cell in cells {
-            utf8.append(contentsOf: cell.utf8)
-            ends.append(utf8.count)
+            bytes.append(contentsOf: cell.utf8)
+            cellEnds.append(bytes.count)
         }
     }
 
-    public var count: Int { ends.count }
+    /// Every cell's bytes, in order.
+    @inlinable public var utf8: [UInt8] { bytes }
+
+    @inlinable public var count: Int { cellEnds.count }
 
     /// Cell `index` as text ("" past the last cell, as in a ragged row); bytes that are not
     /// UTF-8 are replaced, as when the row was read.
-    public func cell(_ index: Int) -> String {
-        guard index >= 0 && index < ends.count else { return "" }
-        return withCell(index) { String(decoding: $0, as: UTF8.self) }
+    @inlinable public func cell(_ index: Int) -> String {
+        withCell(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every cell as text.
-    public var strings: [String] { (0..<ends.count).map(cell) }
+    public var strings: [String] { (0..<cellEnds.count).map(cell) }
 
     /// Cell `index`'s bytes (empty past the last cell), valid during `body`.
-    public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index >= 0 && index < ends.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return try utf8.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+    @inlinable public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard index >= 0 && index < cellEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = index == 0 ? 0 : cellEnds[index - 1]
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<cellEnds[index]])) }
     }
 
     /// Adds bytes to the cell being read.
-    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { utf8.append(contentsOf: bytes) }
+    @inlinable public mutating func append(_ more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
 
-    public mutating func append(_ byte: UInt8) { utf8.append(byte) }
+    @inlinable public mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
     /// Ends the cell being read.
-    public mutating func endCell() { ends.append(utf8.count) }
+    @inlinable public mutating func endCell() { cellEnds.append(bytes.count) }
 
-    /// The bytes of the cell being read so far.
-    public var openCellStart: Int { ends.last ?? 0 }
-
-    /// Whether the bytes from `start` to the end are UTF-8 (a cell just read).
-    public func isUTF8(from start: Int) -> Bool {
-        utf8.withUnsafeBufferPointer { bytes in
-            let tail = UnsafeBufferPointer(rebasing: bytes[start...])
-            guard tail.contains(where: { $0 >= 0x80 }) else { return true }
-            return !transcode(tail.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) { _ in }
+    /// Whether every cell is UTF-8. Checked cell by cell: two cells that each hold half of a
+    /// character are not, though their bytes side by side would be. A cell of ASCII (most
+    /// cells) is one pass over its bytes.
+    public var isUTF8: Bool {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in cellEnds {
+                let cell = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end
+                var high: UInt8 = 0
+                for byte in cell { high |= byte }
+                if high >= 0x80 && transcode(cell.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in }) {
+                    return false
+                }
+            }
+            return true
         }
     }
 }

@@ -31,7 +31,8 @@ import Testing
     /// each hold half of a character are not UTF-8, though their bytes side by side would be.
     @Test func eachCellIsCheckedForUTF8() throws {
         let reader = try CSVReader(
-            path: try Importing.file("halves.csv", Array("a,b\n".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array("\ncaf\u{E9},\"\u{E9}\"\n".utf8)),
+            path: try Importing.file(
+                "halves.csv", Array("a,b\n".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array("\ncaf\u{E9},\"\u{E9}\"\n".utf8)),
             encoding: .utf8)
         _ = try reader.next()
         #expect(try reader.next()?.invalidEncoding == true)

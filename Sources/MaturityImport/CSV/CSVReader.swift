@@ -22,6 +22,8 @@ public final class CSVReader {
     private var recordNumber = 0
     private var line = 1
     private static let chunk = 1 << 20
+    /// Bytes and cells of the last record, to reserve as much for the next one.
+    private var lastRow = (bytes: 64, cells: 8)
 
     /// Opens `path`; the delimiter and encoding are sniffed unless given.
     public init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws(ImportError) {
@@ -91,18 +93,13 @@ public final class CSVReader {
         let delimiter = dialect.delimiter
         let encoding = dialect.encoding
         return buffer.withUnsafeBufferPointer { bytes -> (cells: RowCells, invalid: Bool)? in
-            var cells = RowCells()
-            var invalid = false
+            var cells = RowCells(reservingBytes: lastRow.bytes, cells: lastRow.cells)
             var index = position
             var lines = 0
             let count = bytes.count
             func add(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
                 encoding.append(UnsafeBufferPointer(rebasing: bytes[range]), to: &cells)
-            }
-            func endCell() {
-                if encoding == .utf8 && !cells.isUTF8(from: cells.openCellStart) { invalid = true }
-                cells.endCell()
             }
             while true {
                 if index < count, bytes[index] == quote {
@@ -137,12 +134,12 @@ public final class CSVReader {
                     let rest = index
                     while index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr { index += 1 }
                     add(rest..<index)
-                    endCell()
+                    cells.endCell()
                 } else {
                     let start = index
                     while index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr { index += 1 }
                     add(start..<index)
-                    endCell()
+                    cells.endCell()
                 }
                 guard index < count else {
                     if !atEnd { return nil }
@@ -167,7 +164,8 @@ public final class CSVReader {
             }
             position = index
             line += lines
-            return (cells, invalid)
+            lastRow = (cells.utf8.count, cells.count)
+            return (cells, encoding == .utf8 && !cells.isUTF8)
         }
     }
 }
