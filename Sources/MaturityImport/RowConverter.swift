@@ -172,11 +172,13 @@ public struct RowConverter: Sendable {
         return checker.check(answerFile, positioned: answers, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
     }
 
+    static let cellSeparator: [UInt8] = [0x1F]
+
     /// First 16 hex digits of the SHA-256 of the cells' UTF-8, joined by U+001F.
     static func hash(_ cells: RowCells) -> String {
         var hasher = SHA256()
         for index in 0..<cells.count {
-            if index > 0 { hasher.update(data: [UInt8(0x1F)]) }
+            if index > 0 { hasher.update(data: Self.cellSeparator) }
             cells.withCell(index) { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
         return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()

@@ -9,12 +9,11 @@ import MaturityRoadmap
 /// view join the two. Titles are only ever added (`INSERT OR IGNORE`): a version's text never
 /// changes.
 enum ActionTitles {
-    static let insert = "INSERT OR IGNORE INTO actionTitle (questionnaireSha256, language, ruleId, title) VALUES (?, ?, ?, ?)"
-
-    /// Every rule's title in every language of `questionnaire`, before anything answered with
-    /// it is stored (an import, a saved assessment, the rescore of imported respondents).
+    /// Every rule's title in every language of `questionnaire`, before respondents answered
+    /// with it are stored without titles (an import, the rescore of imported respondents).
     static func store(_ db: Database, _ questionnaire: Questionnaire) throws {
-        let statement = try db.cachedStatement(sql: insert)
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO actionTitle (questionnaireSha256, language, ruleId, title) VALUES (?, ?, ?, ?)")
         for language in questionnaire.languages {
             for rule in questionnaire.rules {
                 let title = rule.title.resolve(language, fallback: questionnaire.defaultLanguage)

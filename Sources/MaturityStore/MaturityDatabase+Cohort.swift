@@ -107,7 +107,7 @@ extension MaturityDatabase {
                          ORDER BY t.language = ? DESC LIMIT 1), g.ownTitle, g.ruleId) AS title, g.companies
                     FROM (
                         SELECT \(Stored.actionRule("r")) AS ruleId, MIN(\(Stored.actionPhase("r"))) AS phase,
-                        MAX(a.questionnaireSha256) AS sha256, MIN(CASE json_array_length(r.value) WHEN 5 THEN r.value->>3 END) AS ownTitle,
+                        MAX(a.questionnaireSha256) AS sha256, MIN(\(Stored.actionOwnTitle("r"))) AS ownTitle,
                         COUNT(DISTINCT a.id) AS companies
                         FROM assessment a, json_each(a.actions) r WHERE a.id IN (\(selection))
                         GROUP BY ruleId ORDER BY companies DESC, ruleId LIMIT ?

@@ -134,6 +134,9 @@ enum StoredResults {
         static func level(_ item: String) -> String { "\(item).value->>3" }
         static func actionPhase(_ item: String) -> String { "\(item).value->>0" }
         static func actionRule(_ item: String) -> String { "\(item).value->>1" }
+        /// The title an action was stored with before migration v6 (a five-item action), else
+        /// NULL: titles are in `actionTitle` (`ActionTitles`).
+        static func actionOwnTitle(_ item: String) -> String { "CASE json_array_length(\(item).value) WHEN 5 THEN \(item).value->>3 END" }
     }
 
     /// SQL reading one field (a `Column` function) of the overall score of the assessment

@@ -7,7 +7,7 @@ public enum TextEncoding: String, Sendable, Equatable {
     case windows1252 = "Windows-1252"
 
     /// Appends `bytes` to the cell being read, as UTF-8: as they are, or transcoded from
-    /// Windows-1252 (checked for UTF-8 once the cell is read, `RowCells.isUTF8`).
+    /// Windows-1252 (checked for UTF-8, cell by cell, once the row is read: `RowCells.isUTF8`).
     func append(_ bytes: UnsafeBufferPointer<UInt8>, to cells: inout RowCells) {
         switch self {
         case .utf8:
