@@ -5,9 +5,9 @@ import MaturityRoadmap
 import MaturityScoring
 import MaturityStore
 
-/// Reads exports chunk by chunk, converts and scores each chunk on every core, and writes it
-/// in one transaction while the next chunk is scored: memory stays flat (two chunks at most),
-/// and an interruption leaves whole chunks stored.
+/// Reads exports chunk by chunk (one chunk ahead, `ChunkReader`), converts and scores each
+/// chunk on every core, and writes it in one transaction while the next chunk is scored:
+/// memory stays flat (three chunks at most), and an interruption leaves whole chunks stored.
 final class BatchRunner {
     struct Settings {
         var files: [String]
@@ -48,7 +48,7 @@ final class BatchRunner {
     private var bytesBefore: Int64 = 0
     /// Chunks are written one at a time, in order, on this queue.
     private let writer = DispatchQueue(label: "maturity.batch.writer")
-    private var pending: PendingWrite<[ImportOutcome]>?
+    private var pending: Pending<[ImportOutcome]>?
 
     init(settings: Settings, db: MaturityDatabase?, importId: Int64?, stop: StopFlag, summary: BatchSummary) {
         self.settings = settings
@@ -91,22 +91,13 @@ final class BatchRunner {
         defer { rejected?.close() }
         // By worker: the shared tables, until a worker's own copy of them is ready.
         var steps = Array(repeating: Steps(converter: source.converter, questionnaire: settings.questionnaire), count: ParallelMap.workers)
-        var chunk: [RawResponse] = []
-        var finished = false
-        while !finished && stop.stopped == nil {
-            chunk.removeAll(keepingCapacity: true)
-            do {
-                while chunk.count < Self.chunkSize, let raw = try source.next() { chunk.append(raw) }
-            } catch {
-                Output.error(error.errorDescription ?? "\(path): error: read error")
-                result.error = Self.reason(error)
-                try finishWrite(&result)
-                return
-            }
-            finished = chunk.count < Self.chunkSize
+        let reader = ChunkReader(source, size: Self.chunkSize)
+        defer { reader.close() }
+        var bytesRead: Int64 = 0
+        while stop.stopped == nil, let chunk = reader.next() {
             adoptReplicas(&steps, source.converter)
             let current = steps
-            let processed = ParallelMap.map(chunk) { raw, worker in
+            let processed = ParallelMap.map(chunk.rows) { raw, worker in
                 Self.process(raw, current[worker], memo: current[worker].memos[worker])
             }
             var ready: [ImportedAssessment] = []
@@ -133,10 +124,17 @@ final class BatchRunner {
             }
             try finishWrite(&result)
             startWrite(ready, &result)
-            progress.update(bytes: bytesBefore + source.bytesRead, rows: summary.totals.read + result.read)
+            bytesRead = chunk.bytesRead
+            progress.update(bytes: bytesBefore + bytesRead, rows: summary.totals.read + result.read)
+            if let error = chunk.error {
+                // The rows read before the error are stored; the file stops there.
+                Output.error(error.errorDescription ?? "\(path): error: read error")
+                result.error = Self.reason(error)
+                break
+            }
         }
         try finishWrite(&result)
-        bytesBefore += source.bytesRead
+        bytesBefore += bytesRead
         if result.read == 0 && result.skipped == 0 && result.error == nil {
             Output.error(ImportError.headerOnly(path: path).errorDescription ?? "")
             result.error = "no response rows"
@@ -159,7 +157,7 @@ final class BatchRunner {
             return
         }
         let questionnaire = settings.questionnaire
-        pending = PendingWrite(on: writer) {
+        pending = Pending(on: writer) {
             try db.storeImported(ready, importId: importId, questionnaire: questionnaire, at: Date())
         }
     }

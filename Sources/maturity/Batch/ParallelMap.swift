@@ -60,11 +60,13 @@ final class StopFlag: @unchecked Sendable {
     var stopped: Int32? { lock.withLock { signal } }
 }
 
-/// One chunk being written on a serial queue while the next chunk is scored: `wait()` gives
-/// its outcome, and always comes before the next write starts, so chunks land in order.
-final class PendingWrite<T: Sendable>: @unchecked Sendable {
+/// Work started on a serial queue while the caller does something else: a chunk being
+/// written while the next one is scored, or read while the current one is. `wait()` gives its
+/// outcome; the caller waits for one before starting the next on the same queue, so chunks
+/// are read and written in order.
+final class Pending<T: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
-    /// Replaced by the write's outcome before `done` is left.
+    /// Replaced by the work's outcome before `done` is left.
     private var result: Result<T, any Error> = .failure(CancellationError())
 
     init(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> T) {
