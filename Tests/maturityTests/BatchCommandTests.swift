@@ -262,6 +262,8 @@ import Testing
         #expect((2001..<2500).contains(read), "\(kept)")
         #expect(kept == ["read": read, "stored": read, "updated": 0, "rejected": 0, "skipped": 0])
         #expect(try storedCount() == read)
+        let files = try #require(try json(damaged.stdout)["files"] as? [[String: Any]])
+        #expect((files.first?["error"] as? String)?.hasPrefix("cannot read the file (the worksheet, line ") == true, "\(files)")
         let strict = try await run(["batch", "damaged.xlsx", "--strict", "--db", "strict.sqlite"])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("damaged.xlsx: stopped after \(read) read, 0 stored, 0 updated, 0 rejected ("))
