@@ -13,9 +13,8 @@ final class ChunkReader: @unchecked Sendable {
         var bytesRead: Int64 = 0
         /// Why reading stopped before the end of the file; `rows` holds the rows read before.
         var error: ImportError?
-        /// Whether no chunk follows: the end of the file, or an error.
-        var isLast: Bool { error != nil || rows.count < size }
-        let size: Int
+        /// Whether no chunk follows: the end of the file (fewer rows than asked), or an error.
+        var isLast = true
     }
 
     private let source: any ResponseSource
@@ -35,7 +34,7 @@ final class ChunkReader: @unchecked Sendable {
     func next() -> Chunk? {
         guard let pending = ahead else { return nil }
         // `read()` never throws: its chunk carries the error.
-        let chunk = (try? pending.wait()) ?? Chunk(size: size)
+        let chunk = (try? pending.wait()) ?? Chunk()
         ahead = chunk.isLast ? nil : read()
         return chunk
     }
@@ -48,7 +47,7 @@ final class ChunkReader: @unchecked Sendable {
 
     private func read() -> Pending<Chunk> {
         Pending(on: queue) { [self] in
-            var chunk = Chunk(size: size)
+            var chunk = Chunk()
             chunk.rows.reserveCapacity(size)
             do throws(ImportError) {
                 while chunk.rows.count < size, let raw = try source.next() { chunk.rows.append(raw) }
@@ -56,6 +55,7 @@ final class ChunkReader: @unchecked Sendable {
                 chunk.error = error
             }
             chunk.bytesRead = source.bytesRead
+            chunk.isLast = chunk.error != nil || chunk.rows.count < size
             return chunk
         }
     }
