@@ -22,6 +22,8 @@ public struct RowConverter: Sendable {
         /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column.
         /// Texts and JSON cells rarely repeat.
         let memoizes: Bool
+        /// Whether this is a use-case inventory in one column, read straight from its JSON text.
+        let readsUseCases: Bool
 
         init(reader: CellReader, source: Source, firstColumn: Int, position: Int) {
             self.reader = reader
@@ -31,6 +33,11 @@ public struct RowConverter: Sendable {
             memoizes =
                 switch (source, reader.question.kind) {
                 case (.column, .single), (.column, .yesPartlyNo), (.column, .multiple), (.column, .scale), (.column, .number): true
+                default: false
+                }
+            readsUseCases =
+                switch (source, reader.question.kind) {
+                case (.column, .useCases): true
                 default: false
                 }
         }
@@ -46,7 +53,12 @@ public struct RowConverter: Sendable {
         }
 
         private func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader) -> CellOutcome {
-            switch read(cell) {
+            if readsUseCases, case let .column(column) = source, let text = reader.jsonText(cell(column)),
+                let answer = answers.useCases(json: text, at: position)
+            {
+                return .answer(answer)
+            }
+            return switch read(cell) {
             case let .success(json?): .answer(answers.convert(json, at: position))
             case .success(nil): .empty
             case let .failure(problem): .problem(problem)

@@ -61,7 +61,7 @@ struct AnswerConverter {
             }
             return .text(text)
         case .useCases:
-            return .useCases(try UseCaseReader(question: copy question).items(json))
+            return .useCases(try UseCaseReader(question: question.id).items(json))
         }
     }
 

@@ -72,6 +72,16 @@ public struct PreparedAnswerReader: Sendable {
         PositionedAnswer(position: position, outcome: converter.convert(json, at: position))
     }
 
+    /// The use-case inventory written as JSON `text` to the question at `position`, read
+    /// straight from the text, when that gives an answer (`UseCaseReader.items(json:)`). nil
+    /// otherwise: the text is then parsed and converted as any other JSON answer.
+    public func useCases(json text: String, at position: Int) -> PositionedAnswer? {
+        guard case .useCases = questionnaire.allQuestions[position].kind,
+            let items = UseCaseReader(question: questionnaire.questionIDs[position]).items(json: text)
+        else { return nil }
+        return PositionedAnswer(position: position, outcome: .success(.useCases(items)))
+    }
+
     /// The answers of `file` (whose own `answers` are ignored) given by questionnaire position
     /// and already converted, as a batch import reads them: no lookups by question id.
     public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], path: String) throws(AnswerFileError) -> AnswerSet {

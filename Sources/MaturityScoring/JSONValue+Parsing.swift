@@ -13,6 +13,33 @@ extension JSONValue {
         guard let parsed else { return nil }
         self = parsed
     }
+
+    /// Reads `text` as a JSON array of objects without building the array or its objects
+    /// (a use-case inventory in a batch cell, where the objects' dictionaries cost more than
+    /// reading the text): `member` gets each member of each object in order, its key as
+    /// the UTF-8 between its quotes, and `objectEnd` the end of each object. False when the
+    /// text is not exactly such an array (whitespace aside), a key holds an escape, or a
+    /// callback returns false; the values are read as `init(parsing:)` reads them.
+    static func readObjects(
+        inArray text: String, member: (UnsafeBufferPointer<UInt8>, JSONValue) -> Bool, objectEnd: () -> Bool
+    ) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var parser = JSONParser(bytes: bytes)
+            parser.skipSpace()
+            guard parser.current == UInt8(ascii: "[") else { return false }
+            let closed = parser.items(closing: UInt8(ascii: "]")) { parser in
+                parser.skipSpace()
+                guard parser.current == UInt8(ascii: "{") else { return false }
+                return parser.items(closing: UInt8(ascii: "}")) { parser in
+                    guard let key = parser.plainKey(), let value = parser.memberValue(depth: 1) else { return false }
+                    return member(key, value)
+                } && objectEnd()
+            }
+            guard closed else { return false }
+            parser.skipSpace()
+            return parser.index == bytes.count
+        }
+    }
 }
 
 private struct JSONParser {
@@ -55,11 +82,8 @@ private struct JSONParser {
         var fields = [String: JSONValue](minimumCapacity: 10)
         let closed = items(closing: UInt8(ascii: "}")) { parser in
             parser.skipSpace()
-            guard parser.current == UInt8(ascii: "\""), let key = parser.string() else { return false }
-            parser.skipSpace()
-            guard parser.current == UInt8(ascii: ":") else { return false }
-            parser.index += 1
-            guard let item = parser.value(depth: depth + 1) else { return false }
+            guard parser.current == UInt8(ascii: "\""), let key = parser.string(), let item = parser.memberValue(depth: depth)
+            else { return false }
             // A repeated key keeps its first value, as `JSONDecoder` does. Accessing the entry
             // with a default inserts the item only when the key is new, hashing the key once
             // (a lookup and then an insertion hashed every key of every object twice).
@@ -67,6 +91,27 @@ private struct JSONParser {
             return true
         }
         return closed ? .object(fields) : nil
+    }
+
+    /// The `: value` after a member's key, in an object at `depth`.
+    mutating func memberValue(depth: Int) -> JSONValue? {
+        skipSpace()
+        guard current == UInt8(ascii: ":") else { return nil }
+        index += 1
+        return value(depth: depth + 1)
+    }
+
+    /// A member's key without escapes, as the bytes between its quotes (nil otherwise: an
+    /// escape, a control character, no key).
+    mutating func plainKey() -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        guard current == UInt8(ascii: "\"") else { return nil }
+        let start = index + 1
+        index = start
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        guard current == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
     }
 
     /// Leaves an existing value as it is (see `object`).

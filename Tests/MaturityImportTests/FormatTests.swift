@@ -62,6 +62,50 @@ import Testing
         #expect(outcome.rejected[0].cells == ["r2", "chemistry", "s1", "30"], "the original cells are kept")
     }
 
+    /// A use-case inventory is read straight from its cell's JSON text when it can be; every
+    /// other cell is parsed as before, and a bad one is rejected with the same message.
+    @Test func inventoryCellsAreReadOrRejectedAsTheirJSONSays() throws {
+        let bundled = try TestQuestionnaires.bundled()
+        let generator = SampleGenerator(questionnaire: bundled, seed: 3)
+        let column = try #require(generator.header.firstIndex(of: "usecases.inventory"))
+        let item = #""name":"Devis","frequencyPerWeek":2,"minutes":30,"people":1,"impact":4,"effort":2"#
+        let cells = [
+            "[{\(item)}]",
+            " [ {\(item), \"aiActRisk\":\"limited\"} ] ",
+            "[{\(item),\"name\":\"Autre\"}]",
+            #"[{"n\u0061me":"Devis","frequencyPerWeek":2,"minutes":30,"people":1,"impact":4,"effort":2}]"#,
+            "",
+            "[{\(item),\"atelier\":1}]",
+            "[{\(item)},4]",
+            "[{\(item)}",
+            #"[{"name":"Devis","frequencyPerWeek":2,"minutes":30,"people":1,"impact":9,"effort":2}]"#,
+        ]
+        let rows = cells.indices.map { index in
+            var row = generator.row(index + 1)
+            row[column] = cells[index]
+            return row.map(Importing.csvQuoted).joined(separator: ",")
+        }
+        let path = try Importing.file("inventory.csv", ([generator.header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n")
+        let outcome = try Importing.run(path, questionnaire: bundled, mapping: nil)
+        let devis = UseCase(
+            name: "Devis", department: nil, frequencyPerWeek: 2, minutesPerOccurrence: 30, people: 1, impact: 4, effort: 2,
+            personalData: false, aiActRisk: .minimal)
+        var limited = devis
+        limited.aiActRisk = .limited
+        let inventories = outcome.responses.map { $0.answers.answers["usecases.inventory"] }
+        #expect(inventories == [.useCases([devis]), .useCases([limited]), .useCases([devis]), .useCases([devis]), nil])
+        let messages = outcome.rejected.map { $0.description.replacingOccurrences(of: path, with: "inventory.csv") }
+        let at = "inventory.csv:%d:\(column + 1): error: question 'usecases.inventory': "
+        #expect(
+            messages == [
+                String(format: at, 7)
+                    + "use case 1: unknown field 'atelier'; fields: name, department, frequencyPerWeek, minutes, people, impact, effort, personalData, aiActRisk",
+                String(format: at, 8) + "use case 2: must be an object with name, frequencyPerWeek, minutes, people, impact, effort",
+                String(format: at, 9) + "the cell is not JSON; a usecases answer in one cell is written as JSON",
+                String(format: at, 10) + "use case 1: 'impact' is 9, expected a whole number from 1 to 5",
+            ])
+    }
+
     @Test func longFormatGroupsTheRowsOfARespondent() throws {
         let path = try Importing.file(
             "long.csv",

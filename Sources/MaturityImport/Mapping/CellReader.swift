@@ -106,6 +106,14 @@ struct CellReader: Sendable {
         }
     }
 
+    /// The trimmed text of a cell that `read` would parse as JSON (a use-case inventory):
+    /// nil when it is empty or an N/A marker.
+    func jsonText(_ cell: String) -> String? {
+        let text = cell.trimmed
+        guard !text.isEmpty, exact[text] != nil || !isNotApplicable(text) else { return nil }
+        return text
+    }
+
     /// Choices in one cell, split on `split` (default `|`). Labels that contain the separator
     /// ("Yes, but ...") are kept whole: the longest run of pieces that names an option wins.
     func choices(in text: String) -> [String] {
