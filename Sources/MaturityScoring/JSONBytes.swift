@@ -2,37 +2,73 @@ import MaturityQuestionnaire
 
 /// Compact JSON written straight into UTF-8 bytes: the answer documents and score rows of a
 /// batch import are written a million times, and appending to a `String` piece by piece cost
-/// a tenth of the import (measured with perf).
-public struct JSONBytes {
-    public private(set) var bytes: [UInt8] = []
+/// a tenth of the import (measured with perf). The bytes are kept in a buffer of its own
+/// rather than an `Array`: a respondent's rows are about 500 appends (punctuation, encoded
+/// ids, numbers), and each append to an array checked that it was the array's only owner and
+/// went through the generic `append(contentsOf:)`, about 80 instructions for a comma.
+/// Not copyable: the buffer has one owner, freed with it.
+public struct JSONBytes: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    public private(set) var count = 0
 
-    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 256) {
+        self.capacity = Swift.max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { start.deallocate() }
+
+    /// The bytes written so far, copied.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+
+    /// Room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = Swift.max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.initialize(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = grown
+    }
+
+    private mutating func append(byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        reserve(buffer.count)
+        (start + count).initialize(from: base, count: buffer.count)
+        count += buffer.count
+    }
 
     /// Bytes already encoded as JSON.
-    public mutating func append(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+    public mutating func append(_ encoded: [UInt8]) { encoded.withUnsafeBufferPointer { append($0) } }
 
     /// Text already encoded as JSON.
     public mutating func append(json text: String) {
-        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { append($0) }
     }
-
-    /// Empties the buffer, keeping its capacity for the next document.
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// JSON punctuation or a literal, as is.
     public mutating func raw(_ text: StaticString) {
         // Most are one byte (a comma, a bracket): appended alone, without a buffer to copy.
-        if text.utf8CodeUnitCount == 1 { return bytes.append(text.utf8Start.pointee) }
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if text.utf8CodeUnitCount == 1 { return append(byte: text.utf8Start.pointee) }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     public mutating func string(_ text: String) {
-        bytes.append(0x22)
+        append(byte: 0x22)
         text.withUTF8Bytes { utf8 in
             if Self.isPlain(utf8) {
-                bytes.append(contentsOf: utf8)
+                append(utf8)
                 return
             }
             for byte in utf8 {
@@ -44,19 +80,19 @@ public struct JSONBytes {
                 case 0x09: raw("\\t")
                 case ..<0x20:
                     raw("\\u00")
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
-                default: bytes.append(byte)
+                    append(byte: Self.hexDigits[Int(byte >> 4)])
+                    append(byte: Self.hexDigits[Int(byte & 0xF)])
+                default: append(byte: byte)
                 }
             }
         }
-        bytes.append(0x22)
+        append(byte: 0x22)
     }
 
     /// As `compactDescription`: whole numbers without a fraction, `null` when not finite.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
-        guard let (units, decimals) = Self.fixedPoint(value) else { return bytes.append(contentsOf: String(value).utf8) }
+        guard let (units, decimals) = Self.fixedPoint(value) else { return append(json: String(value)) }
         // Digits from the last, into a buffer on the stack: at most 16 digits, a sign and a point.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var rest = units.magnitude
@@ -76,7 +112,7 @@ public struct JSONBytes {
                 start -= 1
                 buffer[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+            append(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
@@ -107,14 +143,14 @@ public struct JSONBytes {
         case let .string(text): string(text)
         case let .array(items): array(items) { $0.value($1) }
         case let .object(fields):
-            bytes.append(0x7B)
+            append(byte: 0x7B)
             for (index, key) in fields.keys.sorted(by: JSONValue.byteOrder).enumerated() {
-                if index > 0 { bytes.append(0x2C) }
+                if index > 0 { append(byte: 0x2C) }
                 string(key)
-                bytes.append(0x3A)
+                append(byte: 0x3A)
                 value(fields[key] ?? .null)
             }
-            bytes.append(0x7D)
+            append(byte: 0x7D)
         }
     }
 
@@ -131,26 +167,26 @@ public struct JSONBytes {
         case let .number(number): self.number(number)
         case let .text(text): string(text)
         case let .matrix(cells):
-            bytes.append(0x7B)
+            append(byte: 0x7B)
             for (index, row) in cells.keys.sorted(by: { JSONValue.byteOrder($0.rawValue, $1.rawValue) }).enumerated() {
-                if index > 0 { bytes.append(0x2C) }
+                if index > 0 { append(byte: 0x2C) }
                 string(row.rawValue)
-                bytes.append(0x3A)
+                append(byte: 0x3A)
                 if let cell = cells[row] { self.answer(cell) }
             }
-            bytes.append(0x7D)
+            append(byte: 0x7D)
         case let .useCases(items): array(items) { $0.useCase($1) }
         }
     }
 
     /// `[item,item,...]`, each item written by `write`.
     private mutating func array<Item>(_ items: [Item], _ write: (inout JSONBytes, Item) -> Void) {
-        bytes.append(0x5B)
+        append(byte: 0x5B)
         for index in items.indices {
-            if index > 0 { bytes.append(0x2C) }
+            if index > 0 { append(byte: 0x2C) }
             write(&self, items[index])
         }
-        bytes.append(0x5D)
+        append(byte: 0x5D)
     }
 
     /// A use case as `UseCase.json` writes it, keys in byte order.
@@ -175,7 +211,7 @@ public struct JSONBytes {
         number(item.people)
         raw(#","personalData":"#)
         item.personalData ? raw("true") : raw("false")
-        bytes.append(0x7D)
+        append(byte: 0x7D)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

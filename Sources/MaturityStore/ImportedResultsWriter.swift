@@ -65,7 +65,7 @@ public struct ImportedResultsWriter: Sendable {
             to: &out, dimension: { $0.append(Self.overall) }, score: card.overall.score, rawScore: nil,
             level: { level(card.overall.level, &$0) }, coverage: 1, caps: { $0.raw("[]") })
         out.raw("]")
-        let split = out.bytes.count
+        let split = out.count
         out.raw("[")
         for index in actions.indices {
             if index > 0 { out.raw(",") }
