@@ -56,9 +56,15 @@ public struct AnswerDocumentWriter: Sendable {
     private func answer(_ answer: AnswerValue, at position: Int?, to out: inout JSONBytes) {
         guard let position else { return out.answer(answer) }
         // The question's codes alone are captured: capturing `self` copied the whole writer.
+        // They are compared in place: `first(where:)` copied each code and its bytes on the
+        // way (two retains and two releases per option passed), about 1,600 reference-count
+        // operations per imported respondent (callgrind).
         let encoded = codes[position]
         out.answer(answer) { out, code in
-            if let known = encoded.first(where: { $0.code == code }) { out.append(known.json) } else { out.string(code.rawValue) }
+            encoded.withUnsafeBufferPointer { options in
+                for index in options.indices where options[index].code == code { return out.append(options[index].json) }
+                out.string(code.rawValue)
+            }
         }
     }
 
