@@ -31,37 +31,41 @@ struct AnswerConverter {
         // The question is borrowed in place (a pointer's subscript is an addressor): an array's
         // subscript, or a buffer's, copied it (a retain and a release per field, on tables
         // every batch worker shares) for every cell of a batch import.
+        // A pointer is passed rather than the element: passed as a `borrowing` argument, the
+        // element was still copied (and destroyed) at every call, a retain and a release of
+        // each of its fields.
         precondition(questionnaire.allQuestions.indices.contains(position), "question position out of range")
         return questionnaire.allQuestions.withUnsafeBufferPointer { questions in
             do throws(AnswerIssue) {
-                return .success(try value(json, questions.baseAddress.unsafelyUnwrapped[position]))
+                return .success(try value(json, questions.baseAddress.unsafelyUnwrapped + position))
             } catch {
                 return .failure(error)
             }
         }
     }
 
-    private func value(_ json: JSONValue, _ question: borrowing Question) throws(AnswerIssue) -> AnswerValue {
-        switch question.kind {
+    private func value(_ json: JSONValue, _ pointer: UnsafePointer<Question>) throws(AnswerIssue) -> AnswerValue {
+        switch pointer.pointee.kind {
         case let .single(options), let .yesPartlyNo(options):
-            return .code(try code(json, question, options))
+            return .code(try code(json, pointer.pointee, options))
         case let .multiple(options):
-            return .codes(try codes(json, question, options))
+            return .codes(try codes(json, pointer.pointee, options))
         case let .scale(scale, special):
-            return try point(json, question, scale, special)
+            return try point(json, pointer.pointee, scale, special)
         case let .matrix(rows, scale, special):
-            return try matrix(json, question, rows, scale, special)
+            return try matrix(json, pointer.pointee, rows, scale, special)
         case let .number(spec, special):
-            return try number(json, question, spec, special)
+            return try number(json, pointer.pointee, spec, special)
         case let .text(maxLength):
-            guard case let .string(text) = json else { throw wrongType(question, "a text", json) }
-            if let maxLength, text.count > maxLength {
+            guard case let .string(text) = json else { throw wrongType(pointer.pointee, "a text", json) }
+            // A text has no more characters than UTF-8 bytes: most are counted in bytes alone.
+            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
                 throw AnswerIssue(
-                    .outOfRange, question: question.id, "the text has \(text.count) characters, over the limit of \(maxLength)")
+                    .outOfRange, question: pointer.pointee.id, "the text has \(text.count) characters, over the limit of \(maxLength)")
             }
             return .text(text)
         case .useCases:
-            return .useCases(try UseCaseReader(question: question.id).items(json))
+            return .useCases(try UseCaseReader(question: pointer.pointee.id).items(json))
         }
     }
 
