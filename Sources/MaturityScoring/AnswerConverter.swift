@@ -28,12 +28,9 @@ struct AnswerConverter {
     /// The answer to the question at `position` in `allQuestions`.
     func convert(_ json: JSONValue, at position: Int) -> Result<AnswerValue?, AnswerIssue> {
         if json == .null { return .success(nil) }
-        // The question is borrowed in place (a pointer's subscript is an addressor): an array's
-        // subscript, or a buffer's, copied it (a retain and a release per field, on tables
-        // every batch worker shares) for every cell of a batch import.
-        // A pointer is passed rather than the element: passed as a `borrowing` argument, the
-        // element was still copied (and destroyed) at every call, a retain and a release of
-        // each of its fields.
+        // The question is read in place, through a pointer: an array's subscript copied it (a
+        // retain and a release per field, on tables every batch worker shares) for every cell
+        // of a batch import, and so did passing the element as a `borrowing` argument.
         precondition(questionnaire.allQuestions.indices.contains(position), "question position out of range")
         return questionnaire.allQuestions.withUnsafeBufferPointer { questions in
             do throws(AnswerIssue) {

@@ -76,7 +76,11 @@ public struct PreparedAnswerReader: Sendable {
     /// straight from the text, when that gives an answer (`UseCaseReader.items(json:)`). nil
     /// otherwise: the text is then parsed and converted as any other JSON answer.
     public func useCases(json text: String, at position: Int) -> PositionedAnswer? {
-        guard case .useCases = questionnaire.allQuestions[position].kind,
+        // The kind is read in place: the array's subscript copied the whole question.
+        let isInventory = questionnaire.allQuestions.withUnsafeBufferPointer { questions in
+            if case .useCases = questions[position].kind { true } else { false }
+        }
+        guard isInventory,
             let items = UseCaseReader(question: questionnaire.questionIDs[position]).items(json: text)
         else { return nil }
         return PositionedAnswer(position: position, outcome: .success(.useCases(items)))
