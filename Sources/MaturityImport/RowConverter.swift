@@ -22,8 +22,8 @@ public struct RowConverter: Sendable {
         /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column.
         /// Texts and JSON cells rarely repeat.
         let memoizes: Bool
-        /// Whether this is a use-case inventory in one column, read straight from its JSON text.
-        let readsUseCases: Bool
+        /// The column of a use-case inventory in one column, read straight from its JSON text.
+        let useCasesColumn: Int?
 
         init(reader: CellReader, source: Source, firstColumn: Int, position: Int) {
             self.reader = reader
@@ -35,10 +35,10 @@ public struct RowConverter: Sendable {
                 case (.column, .single), (.column, .yesPartlyNo), (.column, .multiple), (.column, .scale), (.column, .number): true
                 default: false
                 }
-            readsUseCases =
+            useCasesColumn =
                 switch (source, reader.question.kind) {
-                case (.column, .useCases): true
-                default: false
+                case let (.column(column), .useCases): column
+                default: nil
                 }
         }
 
@@ -53,7 +53,7 @@ public struct RowConverter: Sendable {
         }
 
         private func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader) -> CellOutcome {
-            if readsUseCases, case let .column(column) = source, let text = reader.jsonText(cell(column)),
+            if let column = useCasesColumn, let text = reader.jsonText(cell(column)),
                 let answer = answers.useCases(json: text, at: position)
             {
                 return .answer(answer)

@@ -83,7 +83,7 @@ struct CellReader: Sendable {
     func read(_ cell: String) -> Result<JSONValue?, CellProblem> {
         let text = cell.trimmed
         if text.isEmpty { return .success(nil) }
-        if exact[text] == nil, isNotApplicable(text) { return .success(notApplicableCode.map { .string($0) }) }
+        if isMarker(text) { return .success(notApplicableCode.map { .string($0) }) }
         switch question.kind {
         case .single, .yesPartlyNo:
             return .success(.string(resolve(text) ?? text))
@@ -110,9 +110,12 @@ struct CellReader: Sendable {
     /// nil when it is empty or an N/A marker.
     func jsonText(_ cell: String) -> String? {
         let text = cell.trimmed
-        guard !text.isEmpty, exact[text] != nil || !isNotApplicable(text) else { return nil }
-        return text
+        return text.isEmpty || isMarker(text) ? nil : text
     }
+
+    /// Whether a trimmed, non-empty cell text stands for "not applicable": an N/A marker
+    /// that is not also a label, code or mapped value of the question.
+    private func isMarker(_ text: String) -> Bool { exact[text] == nil && isNotApplicable(text) }
 
     /// Choices in one cell, split on `split` (default `|`). Labels that contain the separator
     /// ("Yes, but ...") are kept whole: the longest run of pieces that names an option wins.
