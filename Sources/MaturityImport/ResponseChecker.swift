@@ -22,14 +22,15 @@ public struct ResponseChecker: Sendable {
         mapping?.survey ?? (file as NSString).lastPathComponent
     }
 
-    /// Checks `answerFile`, or its header with `positioned` answers when the caller has them.
+    /// Checks `answerFile`, or its header with `positioned` answers (and their `answers` object,
+    /// `json`) when the caller has them.
     func check(
-        _ answerFile: AnswerFile, positioned: [PositionedAnswer]? = nil, row: Int, cells: RowCells, key: String, respondent: String,
-        columns: [QuestionID: Int]
+        _ answerFile: AnswerFile, positioned: [PositionedAnswer]? = nil, json: [UInt8]? = nil, row: Int, cells: RowCells, key: String,
+        respondent: String, columns: [QuestionID: Int]
     ) -> ConvertedRow {
         do {
             var answers =
-                if let positioned { try reader.read(answerFile, positioned: positioned, path: file) } else {
+                if let positioned { try reader.read(answerFile, positioned: positioned, json: json, path: file) } else {
                     try reader.read(answerFile, path: file)
                 }
             if answers.company.name?.trimmed.isEmpty ?? true {

@@ -22,6 +22,8 @@ public struct RowConverter: Sendable {
         /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column.
         /// Texts and JSON cells rarely repeat.
         let memoizes: Bool
+        /// Whether the answers are options (not numbers), for `CellMemo.hasRoom`.
+        let isOptions: Bool
         /// The column of a use-case inventory in one column, read straight from its JSON text.
         let useCasesColumn: Int?
 
@@ -35,6 +37,11 @@ public struct RowConverter: Sendable {
                 case (.column, .single), (.column, .yesPartlyNo), (.column, .multiple), (.column, .scale), (.column, .number): true
                 default: false
                 }
+            isOptions =
+                switch reader.question.kind {
+                case .single, .yesPartlyNo, .multiple, .scale: true
+                default: false
+                }
             useCasesColumn =
                 switch (source, reader.question.kind) {
                 case let (.column(column), .useCases): column
@@ -44,12 +51,17 @@ public struct RowConverter: Sendable {
 
         /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before:
         /// looked up by the cell's bytes, so a cell seen before never becomes a `String`.
-        func outcome(_ cells: RowCells, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int) -> CellOutcome {
+        /// An answer kept in the memo is kept with its JSON (`PositionedAnswer.encoded(by:)`).
+        func outcome(
+            _ cells: RowCells, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int, documents: AnswerDocumentWriter
+        ) -> CellOutcome {
             guard memoizes, let memo, case let .column(column) = source else { return outcome(cells.cell, answers) }
             if let known = cells.withCell(column, { memo.outcome(slot, $0) }) { return known }
             let outcome = outcome(cells.cell, answers)
-            cells.withCell(column) { memo.remember(outcome, slot, $0) }
-            return outcome
+            guard memo.hasRoom(slot, options: isOptions) else { return outcome }
+            let kept = if case let .answer(answer) = outcome { CellOutcome.answer(answer.encoded(by: documents)) } else { outcome }
+            cells.withCell(column) { memo.remember(kept, slot, $0) }
+            return kept
         }
 
         private func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader) -> CellOutcome {
@@ -87,6 +99,8 @@ public struct RowConverter: Sendable {
     let filters: [(filter: RowFilter, column: Int)]
     let checker: ResponseChecker
     let language: String?
+    /// Encodes the answers the memo keeps, and the `answers` object of each row.
+    let documents: AnswerDocumentWriter
 
     /// Resolves every column of `mapping`; a column missing from the header is an error for
     /// the whole file (with the closest header as a hint).
@@ -140,6 +154,7 @@ public struct RowConverter: Sendable {
         }
         checker = ResponseChecker(questionnaire: questionnaire, file: file, scope: ResponseChecker.scope(mapping, file))
         language = mapping.language
+        documents = AnswerDocumentWriter(questionnaire: questionnaire)
     }
 
     /// Converts one data record; `memo` (this converter's, one thread at a time) skips cells
@@ -160,7 +175,7 @@ public struct RowConverter: Sendable {
         answers.reserveCapacity(questions.count)
         for slot in questions.indices {
             let question = questions[slot]
-            switch question.outcome(cells, checker.reader, memo: memo, slot: slot) {
+            switch question.outcome(cells, checker.reader, memo: memo, slot: slot, documents: documents) {
             case let .answer(answer): answers.append(answer)
             case .empty: break
             case let .problem(problem):
@@ -181,7 +196,9 @@ public struct RowConverter: Sendable {
         let id = respondent.map { cell($0).trimmed } ?? ""
         if let column = respondent, id.isEmpty { return reject(column, "the respondent column is empty") }
         let key = id.isEmpty ? "\(checker.scope)#row:\(Self.hash(cells))" : "\(checker.scope)#\(id)"
-        return checker.check(answerFile, positioned: answers, row: record.number, cells: cells, key: key, respondent: id, columns: columns)
+        return checker.check(
+            answerFile, positioned: answers, json: documents.answersObject(answers), row: record.number, cells: cells, key: key,
+            respondent: id, columns: columns)
     }
 
     static let cellSeparator: [UInt8] = [0x1F]

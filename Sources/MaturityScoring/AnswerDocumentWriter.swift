@@ -32,7 +32,9 @@ public struct AnswerDocumentWriter: Sendable {
     public func document(_ set: AnswerSet) -> [UInt8] {
         var out = JSONBytes(capacity: 4096)
         out.raw("{\"answers\":")
-        if let values = set.storedValues(in: questionnaire.questionIDs) {
+        if let json = set.storedJSON(in: questionnaire.questionIDs) {
+            out.append(json)
+        } else if let values = set.storedValues(in: questionnaire.questionIDs) {
             write(values, to: &out)
         } else {
             write(set.answers, to: &out) { out, value, position in answer(value, at: position, to: &out) }
@@ -49,6 +51,55 @@ public struct AnswerDocumentWriter: Sendable {
         out.string(set.version)
         out.raw("}")
         return out.bytes
+    }
+
+    /// `"<question id>":<answer>` for the question at `position`, as `document` writes it.
+    func member(_ value: AnswerValue, at position: Int) -> [UInt8] {
+        var out = JSONBytes(capacity: 48)
+        out.append(keys[position])
+        answer(value, at: position, to: &out)
+        return out.bytes
+    }
+
+    /// The `answers` object of the document of `answers`, converted by position (as a batch
+    /// import converts a row), copying the members encoded already; nil when a question is
+    /// answered twice. Writing every answer of every respondent from its value was 40k
+    /// instructions and 1,600 reference-count operations per respondent (callgrind).
+    public func answersObject(_ answers: [PositionedAnswer]) -> [UInt8]? {
+        answers.withUnsafeBufferPointer { answers in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: answers.count) { order in
+                // Questionnaire order; a mapping gives them nearly so (the canonical one puts
+                // matrix questions last), which insertion sorts in a few moves.
+                for index in answers.indices {
+                    var slot = index
+                    while slot > 0, answers[order[slot - 1]].position > answers[index].position {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = index
+                }
+                var out = JSONBytes(capacity: 3072)
+                out.raw("{")
+                var last = -1
+                for index in order {
+                    let position = answers[index].position
+                    guard position != last, keys.indices.contains(position) else { return nil }
+                    if answers[index].member != nil {
+                        if last >= 0 { out.raw(",") }
+                        answers[index].member?.withUnsafeBufferPointer { out.append($0) }
+                    } else if case let .success(value?) = answers[index].outcome {
+                        if last >= 0 { out.raw(",") }
+                        out.append(keys[position])
+                        answer(value, at: position, to: &out)
+                    } else {
+                        continue
+                    }
+                    last = position
+                }
+                out.raw("}")
+                return out.bytes
+            }
+        }
     }
 
     /// An answer as `JSONBytes.answer` writes it, with the codes of the question at `position`

@@ -87,8 +87,11 @@ public struct PreparedAnswerReader: Sendable {
     }
 
     /// The answers of `file` (whose own `answers` are ignored) given by questionnaire position
-    /// and already converted, as a batch import reads them: no lookups by question id.
-    public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], path: String) throws(AnswerFileError) -> AnswerSet {
+    /// and already converted, as a batch import reads them: no lookups by question id. `json`
+    /// is their `answers` object when the caller wrote it (`AnswerDocumentWriter.answersObject`).
+    public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], json: [UInt8]? = nil, path: String)
+        throws(AnswerFileError) -> AnswerSet
+    {
         try read(file, path: path) { set, issues in
             var values = [AnswerValue?](repeating: nil, count: questionnaire.questionIDs.count)
             for index in answers.indices {
@@ -98,7 +101,7 @@ public struct PreparedAnswerReader: Sendable {
                 case let .failure(issue): issues.append(issue)
                 }
             }
-            set.setAnswers(byPosition: values, ids: questionnaire.questionIDs)
+            set.setAnswers(byPosition: values, json: json, ids: questionnaire.questionIDs)
         }
     }
 
@@ -136,8 +139,25 @@ public struct PreparedAnswerReader: Sendable {
 /// The answer to the question at `position` in `Questionnaire.allQuestions`, as
 /// `PreparedAnswerReader.convert` made it: a value, nil for `null`, or why it is wrong.
 public struct PositionedAnswer: Sendable {
-    public var position: Int
-    public var outcome: Result<AnswerValue?, AnswerIssue>
+    public let position: Int
+    public let outcome: Result<AnswerValue?, AnswerIssue>
+    /// `"<question id>":<value>` as `AnswerDocumentWriter` writes it, when encoded already
+    /// (`encoded(by:)`).
+    private(set) var member: [UInt8]?
+
+    init(position: Int, outcome: Result<AnswerValue?, AnswerIssue>) {
+        self.position = position
+        self.outcome = outcome
+    }
+
+    /// The same answer with its value encoded, for an answer that many respondents give
+    /// (a batch import's `CellMemo`): `AnswerDocumentWriter.answersObject` copies it instead
+    /// of writing the value again.
+    public func encoded(by documents: AnswerDocumentWriter) -> PositionedAnswer {
+        var encoded = self
+        if case let .success(value?) = outcome { encoded.member = documents.member(value, at: position) }
+        return encoded
+    }
 }
 /// Company fields from the answers of profile questions, where the `company` object is silent.
 public enum CompanyProfile {

@@ -29,7 +29,7 @@ public struct AnswerSet: Sendable, Equatable {
         get {
             switch storage {
             case let .byID(answers): answers
-            case let .byPosition(ids, values): [QuestionID: AnswerValue](byPosition: values, ids: ids)
+            case let .byPosition(ids, values, _): [QuestionID: AnswerValue](byPosition: values, ids: ids)
             }
         }
         set { storage = .byID(newValue) }
@@ -44,8 +44,9 @@ public struct AnswerSet: Sendable, Equatable {
     /// text) in every step, was a fifth of the work of a respondent.
     enum Storage: Sendable {
         case byID([QuestionID: AnswerValue])
-        /// `values[i]` answers `ids[i]`, the questionnaire's `questionIDs`.
-        case byPosition(ids: [QuestionID], values: [AnswerValue?])
+        /// `values[i]` answers `ids[i]`, the questionnaire's `questionIDs`; `json`, when
+        /// known, is the `answers` object of the answer document (`AnswerDocumentWriter`).
+        case byPosition(ids: [QuestionID], values: [AnswerValue?], json: [UInt8]?)
     }
 
     public init(
@@ -66,9 +67,9 @@ public struct AnswerSet: Sendable, Equatable {
     }
 
     /// Keeps `values`, the answers by position in the `allQuestions` of the questionnaire
-    /// whose `questionIDs` are `ids`, as they are.
-    mutating func setAnswers(byPosition values: [AnswerValue?], ids: [QuestionID]) {
-        storage = .byPosition(ids: ids, values: values)
+    /// whose `questionIDs` are `ids`, as they are, with their `answers` object when known.
+    mutating func setAnswers(byPosition values: [AnswerValue?], json: [UInt8]? = nil, ids: [QuestionID]) {
+        storage = .byPosition(ids: ids, values: values, json: json)
     }
 
     /// The answer to each question of `ids` (a questionnaire's `questionIDs`), by position;
@@ -84,13 +85,19 @@ public struct AnswerSet: Sendable, Equatable {
     /// The answers by position when they are kept so for the questionnaire whose
     /// `questionIDs` are `ids`: then there is no answer to a question outside it.
     func storedValues(in ids: [QuestionID]) -> [AnswerValue?]? {
-        if case let .byPosition(own, values) = storage, own == ids { values } else { nil }
+        if case let .byPosition(own, values, _) = storage, own == ids { values } else { nil }
+    }
+
+    /// The answer document's `answers` object, when the answers are kept by position for the
+    /// questionnaire whose `questionIDs` are `ids` and came with it.
+    func storedJSON(in ids: [QuestionID]) -> [UInt8]? {
+        if case let .byPosition(own, _, json?) = storage, own == ids { json } else { nil }
     }
 
     /// The answer to `id`, one of `questionnaire`'s questions.
     func answer(_ id: QuestionID, in questionnaire: Questionnaire) -> AnswerValue? {
         switch storage {
-        case let .byPosition(own, values) where own == questionnaire.questionIDs:
+        case let .byPosition(own, values, _) where own == questionnaire.questionIDs:
             questionnaire.position(of: id).flatMap { values[$0] }
         default: answers[id]
         }

@@ -42,7 +42,7 @@ public struct JSONBytes: ~Copyable {
         count += 1
     }
 
-    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress else { return }
         reserve(buffer.count)
         (start + count).initialize(from: base, count: buffer.count)

@@ -23,8 +23,6 @@ import Testing
         #expect(Importing.difference(again, plain) == nil)
     }
 
-    /// A number answered differently by every respondent: the memo keeps at most `limit`
-    /// texts per question, and every row is still read right.
     /// Keys are the cell's bytes: equal bytes find the outcome, any other text does not, and
     /// equal keys hash alike.
     @Test func keysAreTheCellBytes() {
@@ -54,14 +52,45 @@ import Testing
         #expect(outcome(1, "") != nil && outcome(0, "") == nil, "the empty cell is a cell too")
     }
 
+    /// A number answered differently by every respondent: the memo keeps at most `limit`
+    /// texts per question, and every row is still read right.
     @Test func freeNumbersDoNotGrowTheMemoWithoutBound() throws {
         let questionnaire = try TestQuestionnaires.bundled()
+        let column = try #require(SampleGenerator(questionnaire: questionnaire, seed: 3).header.firstIndex(of: "roi.gross_salary"))
+        let (memo, rows) = try importCells(column: column, count: CellMemo.limit + 500) { "\(20_000 + $0)" }
+        #expect(memo.largest == CellMemo.limit)
+        #expect(rows == CellMemo.limit + 500)
+    }
+
+    /// A multiple choice with more different cells than `limit` keeps more of them; a number
+    /// question does not.
+    @Test func choicesAreKeptBeyondTheLimit() throws {
+        let questionnaire = try TestQuestionnaires.bundled()
         let generator = SampleGenerator(questionnaire: questionnaire, seed: 3)
-        let column = try #require(generator.header.firstIndex(of: "roi.gross_salary"))
+        let column = try #require(generator.header.firstIndex(of: "usecases.activities"))
+        let options = try #require(questionnaire.question("usecases.activities")?.kind.options)
+        let codes = options.filter { !$0.exclusive }.prefix(10).map(\.code.rawValue)
+        // Each subset of ten codes in two orders: more texts than `limit`, each a valid answer.
+        let subsets = (1..<(1 << codes.count)).map { mask in codes.indices.filter { mask & (1 << $0) != 0 }.map { codes[$0] } }
+        let cells = subsets.flatMap { [$0.joined(separator: "|"), $0.reversed().joined(separator: "|")] }
+        let distinct = Set(cells).count
+        #expect(distinct > CellMemo.limit)
+        let (memo, rows) = try importCells(column: column, count: cells.count) { cells[$0] }
+        #expect(memo.largest == distinct)
+        #expect(rows == cells.count)
+    }
+
+    /// Imports `count` copies of one sampled respondent (each with its own id) whose cell in
+    /// `column` is `cell(i)` in row `i`, with and without a memo: the same rows either way.
+    private func importCells(column: Int, count: Int, _ cell: (Int) -> String) throws -> (memo: CellMemo, rows: Int) {
+        let questionnaire = try TestQuestionnaires.bundled()
+        let generator = SampleGenerator(questionnaire: questionnaire, seed: 3)
+        let respondent = try #require(generator.header.firstIndex(of: "respondent"))
         var lines = [generator.header]
-        for index in 0..<(CellMemo.limit + 500) {
-            var row = generator.row(index)
-            row[column] = "\(20_000 + index)"
+        for index in 0..<count {
+            var row = generator.row(0)
+            row[respondent] = generator.row(index)[respondent]
+            row[column] = cell(index)
             lines.append(row)
         }
         let path = try Importing.file(
@@ -69,8 +98,7 @@ import Testing
         let plain = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: nil)
         let memo = CellMemo()
         let remembered = try Importing.run(path, questionnaire: questionnaire, mapping: nil, memo: memo)
-        #expect(memo.largest == CellMemo.limit)
-        #expect(plain.responses.count == CellMemo.limit + 500)
         #expect(Importing.difference(remembered, plain) == nil)
+        return (memo, plain.responses.count)
     }
 }

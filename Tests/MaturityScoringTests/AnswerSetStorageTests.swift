@@ -58,6 +58,34 @@ import Testing
         #expect(Scorer(questionnaire: questionnaire).score(byPosition) == Scorer(questionnaire: questionnaire).score(byID))
     }
 
+    /// A batch import writes a row's `answers` object as it converts it, copying the members
+    /// its memo encoded: the document is the same, whatever the order of the answers and
+    /// whichever of them were encoded.
+    @Test(arguments: ["beginner-tpe", "advanced-pme"])
+    func anAnswersObjectWrittenWhileConvertingGivesTheSameDocument(_ name: String) throws {
+        let data = try Data(contentsOf: TestSupport.root.appendingPathComponent("questionnaires/examples/\(name).json"))
+        let file = try JSONDecoder().decode(AnswerFile.self, from: data)
+        let writer = AnswerDocumentWriter(questionnaire: questionnaire)
+        let expected = writer.document(try reader.read(file, path: name))
+        let converted = try (file.answers ?? [:]).sorted { $0.key > $1.key }.map { key, json in
+            reader.convert(json, at: try #require(questionnaire.position(of: QuestionID(key))))
+        }
+        for encodes in [{ (_: Int) in false }, { _ in true }, { $0.isMultiple(of: 2) }] {
+            let positioned = converted.enumerated().map { encodes($0.offset) ? $0.element.encoded(by: writer) : $0.element }
+            let json = try #require(writer.answersObject(positioned))
+            var set = try reader.read(file, positioned: positioned, json: json, path: name)
+            #expect(writer.document(set) == expected)
+            // Changed afterwards, the set is written from its answers again.
+            let id = try #require(set.answers.keys.min { $0.rawValue < $1.rawValue })
+            set.answers[id] = nil
+            var byID = try reader.read(file, path: name)
+            byID.answers[id] = nil
+            #expect(writer.document(set) == writer.document(byID))
+        }
+        // A question answered twice has no single member to write.
+        #expect(writer.answersObject(converted + [converted[0].encoded(by: writer)]) == nil)
+    }
+
     /// Without explanations the scorer leaves out per-question scores and drivers, and
     /// nothing else.
     @Test func aScorerThatDoesNotExplainKeepsEveryScore() throws {
