@@ -84,15 +84,14 @@ public struct AnswerDocumentWriter: Sendable {
                 for index in order {
                     let position = answers[index].position
                     guard position != last, keys.indices.contains(position) else { return nil }
+                    // Tested without binding the value: copying it cost 7k instructions per respondent.
+                    guard case .success(.some) = answers[index].outcome else { continue }
+                    if last >= 0 { out.raw(",") }
                     if answers[index].member != nil {
-                        if last >= 0 { out.raw(",") }
                         answers[index].member?.withUnsafeBufferPointer { out.append($0) }
                     } else if case let .success(value?) = answers[index].outcome {
-                        if last >= 0 { out.raw(",") }
                         out.append(keys[position])
                         answer(value, at: position, to: &out)
-                    } else {
-                        continue
                     }
                     last = position
                 }
