@@ -22,13 +22,20 @@ import Testing
         ("a,b\n\n1,2\n\n", [["a", "b"], ["1", "2"]]),
         ("a,b\r1,2\r", [["a", "b"], ["1", "2"]]),
         ("a,b\n\"x\ry \"\"z\"\"\",\"\"\n", [["a", "b"], ["x\ry \"z\"", ""]]),
+        ("a,b\n\"ab\"cd,\"e \"\"f\"\"\" g\n", [["a", "b"], ["abcd", "e \"f\" g"]]),
+        (
+            "a,b\n\"quoted, long enough for a word\",unquoted and long enough\r\n",
+            [["a", "b"], ["quoted, long enough for a word", "unquoted and long enough"]]
+        ),
+        ("a,b\n\"\"\"\"\"\"\"\",\"\"\"\"\n", [["a", "b"], ["\"\"\"", "\""]]),
+        ("a,b\n\"unclosed, at \"\"the\"\" end", [["a", "b"], ["unclosed, at \"the\" end"]]),
     ])
     func parses(_ text: String, _ expected: [[String]]) throws {
         #expect(try records(Array(text.utf8)).rows == expected)
     }
 
-    /// Cells are kept as one buffer of UTF-8 per row, yet checked one by one: two cells that
-    /// each hold half of a character are not UTF-8, though their bytes side by side would be.
+    /// A row is checked for UTF-8 as a whole, delimiters included: two cells that each hold
+    /// half of a character are not UTF-8, though their bytes side by side would be.
     @Test func eachCellIsCheckedForUTF8() throws {
         let reader = try CSVReader(
             path: try Importing.file(
@@ -60,6 +67,12 @@ import Testing
         #expect(rows == [["Société", "Coût €"]])
         #expect(reader.dialect.encoding == .windows1252)
         #expect(reader.encodingWarning?.contains("warning: the file is not UTF-8; read as Windows-1252") == true)
+    }
+
+    @Test func transcodesAQuotedWindows1252Cell() throws {
+        // "Coût ""net""",€ as saved by a French Excel.
+        let bytes: [UInt8] = [0x22, 0x43, 0x6F, 0xFB, 0x74, 0x20, 0x22, 0x22, 0x6E, 0x65, 0x74, 0x22, 0x22, 0x22, 0x2C, 0x80, 0x0A]
+        #expect(try records(bytes).rows == [["Coût \"net\"", "€"]])
     }
 
     @Test func recordsAcrossChunkBoundaries() throws {

@@ -6,21 +6,58 @@ public enum TextEncoding: String, Sendable, Equatable {
     case utf8 = "UTF-8"
     case windows1252 = "Windows-1252"
 
-    /// Appends `bytes` to the cell being read, as UTF-8: as they are, or transcoded from
-    /// Windows-1252 (checked for UTF-8, cell by cell, once the row is read: `RowCells.isUTF8`).
-    func append(_ bytes: UnsafeBufferPointer<UInt8>, to cells: inout RowCells) {
+    /// Writes `bytes` to the cell being written, as UTF-8: as they are, or transcoded from
+    /// Windows-1252. (UTF-8 is checked once the row is read: `isValidUTF8`.)
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, to cells: inout RowCells.Builder) {
         switch self {
         case .utf8:
-            cells.append(bytes)
+            cells.write(bytes)
         case .windows1252:
             for byte in bytes {
                 if byte < 0x80 {
-                    cells.append(byte)
+                    cells.write(byte)
                 } else {
-                    for unit in Character(Self.windows1252Scalar(byte)).utf8 { cells.append(unit) }
+                    for unit in Character(Self.windows1252Scalar(byte)).utf8 { cells.write(unit) }
                 }
             }
         }
+    }
+
+    /// Whether `bytes` are UTF-8 (Unicode's table 3-7 of well-formed sequences: no overlong
+    /// form, surrogate or code point past U+10FFFF), eight ASCII bytes at a time. A CSV row's
+    /// cells are all UTF-8 exactly when the row's bytes are: the delimiters and quotes between
+    /// them are ASCII, which no multi-byte sequence contains.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            let second: ClosedRange<UInt8>
+            switch lead {
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            default: return false
+            }
+            guard index + length <= count, second.contains(base[index + 1]) else { return false }
+            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
