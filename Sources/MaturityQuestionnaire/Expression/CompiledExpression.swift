@@ -65,6 +65,15 @@ public struct ExpressionInputs: Sendable {
     static func at<T>(_ index: Int, _ values: [T?]) -> T? { values.indices.contains(index) ? values[index] : nil }
 }
 
+extension CompiledExpression.Node {
+    /// This node, where it is a literal compared with the answer to the choice question
+    /// `other` reads, carrying its option there (`Text.choice`).
+    func resolving(_ other: Self, _ tables: CompiledExpression.Tables) -> Self {
+        guard case let .constant(.text(text)) = self, case let .answer(_, choices?) = other else { return self }
+        return .constant(.text(CompiledExpression.Text(text.string, levelRanks: tables.levelRanks, choices: choices)))
+    }
+}
+
 extension CompiledExpression {
     /// What compiling reads from the questionnaire, shared by the nodes of one compilation.
     struct Tables {
@@ -103,18 +112,23 @@ extension CompiledExpression {
         }
     }
 
-    /// A text with the option code and level id it may be compared with, made once for
-    /// literals and on demand for text answers. A class: values are copied at every step of
-    /// an evaluation, and one reference is cheaper to copy than three strings.
+    /// A text with the option code and level it may be compared with, made once for literals
+    /// and on demand for text answers. A class: values are copied at every step of an
+    /// evaluation, and one reference is cheaper to copy than three strings.
     final class Text: Sendable {
         let string: String
         let option: OptionCode
-        let level: LevelID
+        /// The rank of the level whose id is this text, if one is.
+        let levelRank: Int?
+        /// A literal compared with the answer to a choice question: its option there, looked
+        /// up when compiling instead of at each comparison.
+        let choice: (regular: Bool, score: Double)?
 
-        init(_ string: String) {
+        init(_ string: String, levelRanks: [LevelID: Int], choices: Choices? = nil) {
             self.string = string
             option = OptionCode(string)
-            level = LevelID(string)
+            levelRank = levelRanks[LevelID(string)]
+            choice = choices?.options[option]
         }
     }
 
@@ -123,7 +137,8 @@ extension CompiledExpression {
         case bool(Bool)
         case text(Text)
         case choice(OptionCode, Choices)
-        case level(LevelID)
+        /// A dimension's level, by rank (nil for a level the questionnaire lacks).
+        case level(rank: Int?)
         case missing
     }
 
@@ -148,7 +163,7 @@ extension CompiledExpression {
         init(_ node: ExpressionNode, _ tables: Tables) {
             switch node {
             case let .number(value, _): self = .constant(.number(value))
-            case let .string(value, _): self = .constant(.text(Text(value)))
+            case let .string(value, _): self = .constant(.text(Text(value, levelRanks: tables.levelRanks)))
             case let .bool(value, _): self = .constant(.bool(value))
             case let .answer(id, _): self = .answer(tables.position(id), choices: tables.choices(id))
             case let .call(function, arguments, _):
@@ -173,7 +188,7 @@ extension CompiledExpression {
                 case .and: self = .and(left, right)
                 case .or: self = .or(left, right)
                 case .plus, .minus, .times, .divide: self = .arithmetic(op, left, right)
-                default: self = .comparison(op, left, right)
+                default: self = .comparison(op, left.resolving(right, tables), right.resolving(left, tables))
                 }
             }
         }
@@ -197,7 +212,7 @@ extension ExpressionInputs {
             switch answer(position) {
             case let .code(code)?: return choices.map { .choice(code, $0) } ?? .missing
             case let .number(value)?: return .number(value)
-            case let .text(text)?: return .text(CompiledExpression.Text(text))
+            case let .text(text)?: return .text(CompiledExpression.Text(text, levelRanks: ranks))
             default: return .missing
             }
         case let .answered(position): return .bool(answer(position) != nil)
@@ -220,7 +235,7 @@ extension ExpressionInputs {
             else { return .missing }
             return .number(value)
         case let .score(index): return Self.at(index, scores).map(Value.number) ?? .missing
-        case let .level(index): return Self.at(index, levels).map(Value.level) ?? .missing
+        case let .level(index): return Self.at(index, levels).map { .level(rank: ranks[$0]) } ?? .missing
         case let .not(operand):
             if case let .bool(value) = value(operand, ranks) { return .bool(!value) }
             return .bool(true)
@@ -254,20 +269,22 @@ extension ExpressionInputs {
         case let (.bool(a), .bool(b)): return a == b ? 0 : 1
         case let (.choice(code, choices), .text(other)): return compare(code, other, choices)
         case let (.text(other), .choice(code, choices)): return compare(code, other, choices).map { -$0 }
-        case let (.level(level), .text(other)): return compare(level, other, ranks)
-        case let (.text(other), .level(level)): return compare(level, other, ranks).map { -$0 }
+        case let (.level(rank), .text(other)): return compare(rank, other)
+        case let (.text(other), .level(rank)): return compare(rank, other).map { -$0 }
         default: return nil
         }
     }
 
     private func compare(_ code: OptionCode, _ other: CompiledExpression.Text, _ choices: CompiledExpression.Choices) -> Int? {
         if code.rawValue == other.string { return 0 }
-        guard let a = choices.options[code], let b = choices.options[other.option], a.regular, b.regular else { return nil }
+        guard let a = choices.options[code], let b = other.choice ?? choices.options[other.option], a.regular, b.regular else {
+            return nil
+        }
         return order(a.score, b.score)
     }
 
-    private func compare(_ level: LevelID, _ other: CompiledExpression.Text, _ ranks: [LevelID: Int]) -> Int? {
-        guard let a = ranks[level], let b = ranks[other.level] else { return nil }
+    private func compare(_ rank: Int?, _ other: CompiledExpression.Text) -> Int? {
+        guard let a = rank, let b = other.levelRank else { return nil }
         return order(a, b)
     }
 
