@@ -50,14 +50,20 @@ public struct RowConverter: Sendable {
         }
 
         /// The outcome of this question's cells, from `memo` (slot `slot`) when seen before:
-        /// looked up by the cell's bytes, so a cell seen before never becomes a `String`.
+        /// looked up by the cell's bytes, so a cell seen before never becomes a `String`; nor
+        /// does a plain number (`CellReader.plainNumber`), which rarely repeats.
         /// An answer kept in the memo is kept with its JSON (`PositionedAnswer.encoded(by:)`).
-        func outcome(
+        @inline(__always) func outcome(
             _ cells: RowCells, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int, documents: AnswerDocumentWriter
         ) -> CellOutcome {
             guard memoizes, let memo, case let .column(column) = source else { return outcome(cells.cell, answers) }
             if let known = cells.withCell(column, { memo.outcome(slot, $0) }) { return known }
-            let outcome = outcome(cells.cell, answers)
+            let outcome: CellOutcome
+            if let number = cells.withCell(column, { reader.plainNumber($0) }) {
+                outcome = .answer(answers.convert(.number(number), at: position))
+            } else {
+                outcome = self.outcome(cells.cell, answers)
+            }
             guard memo.hasRoom(slot, options: isOptions) else { return outcome }
             let kept = if case let .answer(answer) = outcome { CellOutcome.answer(answer.encoded(by: documents)) } else { outcome }
             cells.withCell(column) { memo.remember(kept, slot, $0) }

@@ -62,6 +62,21 @@ import Testing
         #expect(rows == CellMemo.limit + 500)
     }
 
+    /// Number cells that are plain decimals are read from their bytes (`CellReader.plainNumber`)
+    /// once the memo is in use: the same rows and rejections as reading their text, N/A
+    /// markers that look like numbers included.
+    @Test func plainNumbersReadFromTheirBytesAsFromTheirText() throws {
+        let questionnaire = try TestQuestionnaires.bundled()
+        let column = try #require(SampleGenerator(questionnaire: questionnaire, seed: 3).header.firstIndex(of: "roi.gross_salary"))
+        // Gross salaries go from 15,000 to 300,000.
+        let cells = [
+            "187250.9", "-99", "0020000", "20000.50", "-0", "20000.", ".5", "2e4", " 42000", "42000 ", "42000,5", "123456789012345",
+            "20000.00000000001", "-20000", "n/a", "N/A", "", "abc", "1.2.3", "--1", "-", "300000", "300000.1",
+        ]
+        let (_, rows) = try importCells(column: column, count: cells.count) { cells[$0] }
+        #expect(rows >= 12 && rows < cells.count)
+    }
+
     /// A multiple choice with more different cells than `limit` keeps more of them; a number
     /// question does not.
     @Test func choicesAreKeptBeyondTheLimit() throws {

@@ -32,6 +32,9 @@ struct CellReader: Sendable {
     /// Whether a known label contains the choice separator ("Yes, but ..." with ", ").
     let labelsHoldSeparator: Bool
     let unselected: Set<String>
+    /// Whether cells may be read from their bytes (`plainNumber`): a number question that no
+    /// label or mapped value can stand for.
+    let readsPlainNumbers: Bool
 
     init(question: Question, mapping: QuestionMapping, notApplicable: [String]) {
         self.question = question
@@ -60,6 +63,16 @@ struct CellReader: Sendable {
         labelsHoldSeparator = exact.keys.contains { $0.contains(separator) }
         selected = Set(mapping.selected.map { $0.lowercased() })
         unselected = Set(QuestionMapping.unselected)
+        readsPlainNumbers = if case .number = question.kind { exact.isEmpty } else { false }
+    }
+
+    /// What `read` gives for a number question's cell that is a plain decimal
+    /// (`CellText.plainDecimal`), read from its bytes without making a `String`, trimming it
+    /// and looking it up. Nil for any other cell, left to `read`.
+    func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard readsPlainNumbers, let value = CellText.plainDecimal(bytes) else { return nil }
+        // A plain decimal is its own trimmed, lower-cased text: it is an N/A marker as written.
+        return notApplicable.contains { $0.utf8.elementsEqual(bytes) } ? nil : value
     }
 
     static func key(_ text: String) -> String { text.trimmed.folded }

@@ -23,29 +23,30 @@ public enum CellText {
     /// most 15 digits: the digits as a whole number divided by a power of ten, both exact, so
     /// the division rounds as reading the text does (Clinger's fast path). Nil for any other
     /// text, left to `Double(text)`, which cost 900 instructions a cell (callgrind).
-    public static func plainDecimal(_ text: String) -> Double? {
-        text.withUTF8Bytes { bytes -> Double? in
-            let negative = bytes.first == UInt8(ascii: "-")
-            var index = negative ? 1 : 0
-            var digits: Int64 = 0
-            var count = 0
-            var decimals: Int?
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if byte == UInt8(ascii: "."), decimals == nil, count > 0, index < bytes.count {
-                    decimals = 0
-                    continue
-                }
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), count < 15 else { return nil }
-                digits = digits * 10 + Int64(byte - UInt8(ascii: "0"))
-                count += 1
-                decimals = decimals.map { $0 + 1 }
+    public static func plainDecimal(_ text: String) -> Double? { text.withUTF8Bytes(plainDecimal) }
+
+    /// `plainDecimal` of a text's UTF-8 bytes.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        var digits: Int64 = 0
+        var count = 0
+        var decimals: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "."), decimals == nil, count > 0, index < bytes.count {
+                decimals = 0
+                continue
             }
-            guard count > 0 else { return nil }
-            let value = Double(digits) / Self.powersOfTen[decimals ?? 0]
-            return negative ? -value : value
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), count < 15 else { return nil }
+            digits = digits * 10 + Int64(byte - UInt8(ascii: "0"))
+            count += 1
+            decimals = decimals.map { $0 + 1 }
         }
+        guard count > 0 else { return nil }
+        let value = Double(digits) / Self.powersOfTen[decimals ?? 0]
+        return negative ? -value : value
     }
 
     /// 10^0 through 10^15, each exact.
