@@ -19,11 +19,14 @@ public struct RowConverter: Sendable {
         let firstColumn: Int
         /// Position of the question in `Questionnaire.allQuestions`.
         let position: Int
-        /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column.
-        /// Texts and JSON cells rarely repeat.
+        /// Whether outcomes are kept in a `CellMemo`: choices, scales and numbers in one column,
+        /// and questions read from several columns (one per choice or matrix row), whose cells
+        /// are a few codes or ratings each. Texts and JSON cells rarely repeat.
         let memoizes: Bool
-        /// Whether the answers are options (not numbers), for `CellMemo.hasRoom`.
+        /// Whether the answers are options or ratings (not free numbers), for `CellMemo.hasRoom`.
         let isOptions: Bool
+        /// The columns of a question read from several: its memo key is made of their cells.
+        let keyColumns: [Int]
         /// The column of a use-case inventory in one column, read straight from its JSON text.
         let useCasesColumn: Int?
 
@@ -35,12 +38,19 @@ public struct RowConverter: Sendable {
             memoizes =
                 switch (source, reader.question.kind) {
                 case (.column, .single), (.column, .yesPartlyNo), (.column, .multiple), (.column, .scale), (.column, .number): true
+                case (.choiceColumns, _), (.rows, _): true
                 default: false
                 }
             isOptions =
-                switch reader.question.kind {
-                case .single, .yesPartlyNo, .multiple, .scale: true
+                switch (source, reader.question.kind) {
+                case (_, .single), (_, .yesPartlyNo), (_, .multiple), (_, .scale), (.rows, _): true
                 default: false
+                }
+            keyColumns =
+                switch source {
+                case .column: []
+                case let .choiceColumns(pairs): pairs.map(\.column)
+                case let .rows(pairs): pairs.map(\.column)
                 }
             useCasesColumn =
                 switch (source, reader.question.kind) {
@@ -56,18 +66,36 @@ public struct RowConverter: Sendable {
         @inline(__always) func outcome(
             _ cells: RowCells, _ answers: PreparedAnswerReader, memo: CellMemo?, slot: Int, documents: AnswerDocumentWriter
         ) -> CellOutcome {
-            guard memoizes, let memo, case let .column(column) = source else { return outcome(cells.cell, answers) }
-            if let known = cells.withCell(column, { memo.outcome(slot, $0) }) { return known }
+            guard memoizes, let memo else { return outcome(cells.cell, answers) }
+            let key = keyColumns.isEmpty ? nil : Self.key(cells, keyColumns)
+            func withKey<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+                if let key { key.withUnsafeBufferPointer(body) } else { cells.withCell(firstColumn, body) }
+            }
+            if let known = withKey({ memo.outcome(slot, $0) }) { return known }
             let outcome: CellOutcome
-            if let number = cells.withCell(column, { reader.plainNumber($0) }) {
+            if key == nil, let number = cells.withCell(firstColumn, { reader.plainNumber($0) }) {
                 outcome = .answer(answers.convert(.number(number), at: position))
             } else {
                 outcome = self.outcome(cells.cell, answers)
             }
             guard memo.hasRoom(slot, options: isOptions) else { return outcome }
             let kept = if case let .answer(answer) = outcome { CellOutcome.answer(answer.encoded(by: documents)) } else { outcome }
-            cells.withCell(column) { memo.remember(kept, slot, $0) }
+            withKey { memo.remember(kept, slot, $0) }
             return kept
+        }
+
+        /// The memo key of cells in several columns: each cell's bytes after their length, so
+        /// that no two different sets of cells make the same key.
+        static func key(_ cells: RowCells, _ columns: [Int]) -> [UInt8] {
+            var key: [UInt8] = []
+            key.reserveCapacity(8 * columns.count)
+            for column in columns {
+                cells.withCell(column) { bytes in
+                    withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { key.append(contentsOf: $0) }
+                    key.append(contentsOf: bytes)
+                }
+            }
+            return key
         }
 
         private func outcome(_ cell: (Int) -> String, _ answers: PreparedAnswerReader) -> CellOutcome {

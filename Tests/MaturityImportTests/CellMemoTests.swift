@@ -52,6 +52,28 @@ import Testing
         #expect(outcome(1, "") != nil && outcome(0, "") == nil, "the empty cell is a cell too")
     }
 
+    /// A question read from several columns (a matrix, one column per choice) is remembered
+    /// by all its cells at once: cells that would run together the same way make other keys.
+    @Test func keysOfSeveralColumnsTellTheirCellsApart() {
+        func key(_ texts: [String]) -> [UInt8] { RowConverter.ResolvedQuestion.key(RowCells(texts), Array(texts.indices)) }
+        let rows = [["ab", "c"], ["a", "bc"], ["abc", ""], ["", "abc"], ["a\u{1F}b", "c"], ["a", "b\u{1F}c"], ["", ""], ["4", "5"]]
+        #expect(Set(rows.map(key)).count == rows.count)
+        #expect(key(["4", "5"]) == key(["4", "5"]))
+        #expect(RowConverter.ResolvedQuestion.key(RowCells(["4", "x", "5"]), [0, 2]) == key(["4", "5"]))
+    }
+
+    /// Good and bad cells of a matrix row, each met twice: the second time from the memo,
+    /// with the same answers and rejections as reading them.
+    @Test func matrixCellsAreRememberedAsReadingThemGives() throws {
+        let questionnaire = try TestQuestionnaires.bundled()
+        let header = SampleGenerator(questionnaire: questionnaire, seed: 3).header
+        let column = try #require(header.firstIndex { $0.hasPrefix("usage.technologies") })
+        let cells = ["1", "5", "", "zzz", "9", "n/a", "12,5 abc", "-1", "3"]
+        let (memo, rows) = try importCells(column: column, count: 2 * cells.count) { cells[$0 % cells.count] }
+        #expect(rows >= 8 && rows < 2 * cells.count)
+        #expect(memo.largest >= cells.count)
+    }
+
     /// A number answered differently by every respondent: the memo keeps at most `limit`
     /// texts per question, and every row is still read right.
     @Test func freeNumbersDoNotGrowTheMemoWithoutBound() throws {
