@@ -68,6 +68,7 @@ extension RowCells {
         private var written: [UInt8] = []
         /// Positions in `bounds` of the cells in `written`.
         private var writtenCells: [Int] = []
+        /// Where the cell being written starts in `written`; nil between cells.
         private var writing: Int?
 
         /// Room for `cells` cells.
@@ -75,8 +76,6 @@ extension RowCells {
             bounds = []
             bounds.reserveCapacity(2 * cells)
         }
-
-        public var count: Int { bounds.count / 2 }
 
         /// A cell that is `range` of the row's bytes.
         public mutating func addCell(_ range: Range<Int>) {
