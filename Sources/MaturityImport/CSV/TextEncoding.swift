@@ -82,7 +82,6 @@ public enum TextEncoding: String, Sendable, Equatable {
             while back < 3, end - back > 0, bytes[end - back - 1] & 0xC0 == 0x80 { back += 1 }
             if end - back > 0, bytes[end - back - 1] >= 0xC0 { end -= back + 1 }
         }
-        let valid = bytes[0..<end].withUnsafeBufferPointer { String(validUTF8: $0) != nil }
-        return valid ? .utf8 : .windows1252
+        return bytes[0..<end].withUnsafeBufferPointer(isValidUTF8) ? .utf8 : .windows1252
     }
 }
