@@ -10,9 +10,9 @@ struct DatabaseOptions: ParsableArguments {
     var path: String { DatabaseLocation.resolve(flag: db, environment: ProcessInfo.processInfo.environment) }
 
     /// Opens the database; prints the problem and exits 1 when it cannot be used.
-    func open() throws -> MaturityDatabase {
+    func open(access: MaturityDatabase.Access = .shared) throws -> MaturityDatabase {
         do {
-            return try MaturityDatabase.open(path: path)
+            return try MaturityDatabase.open(path: path, access: access)
         } catch {
             Output.error(error.errorDescription ?? "error: cannot open the database")
             throw ExitCode.failure

@@ -41,6 +41,8 @@ import Testing
         let first = try await run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try totals(first) == ["read": 5, "stored": 5, "updated": 0, "rejected": 0, "skipped": 7])
+        // Written with a rollback journal, the file is left in WAL for the other commands.
+        #expect(try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try json(first.stdout)["levels"] as? [String: Int] == ["low": 5])
         let again = try await run(arguments)
         #expect(try totals(again) == ["read": 5, "stored": 0, "updated": 5, "rejected": 0, "skipped": 7])

@@ -100,7 +100,8 @@ struct BatchCommand: ParsableCommand {
             try runner.run()
             return try finish(runner.summary, questionnaire)
         }
-        let db = try database.open()
+        let db = try database.open(access: .bulkImport)
+        defer { db.endBulkImport() }
         let importId = try storeCall {
             try db.beginImport(files: files, mapping: mapping, questionnaire: questionnaire, body: body, at: Date())
         }
