@@ -42,7 +42,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try totals(first) == ["read": 5, "stored": 5, "updated": 0, "rejected": 0, "skipped": 7])
         // Written with a rollback journal, the file is left in WAL for the other commands.
-        #expect(try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try json(first.stdout)["levels"] as? [String: Int] == ["low": 5])
         let again = try await run(arguments)
         #expect(try totals(again) == ["read": 5, "stored": 0, "updated": 5, "rejected": 0, "skipped": 7])
@@ -320,6 +320,33 @@ import Testing
         #expect(cohort.status == 0, "\(cohort.stderr)")
         let bySize = try String(contentsOfFile: directory + "/size.md", encoding: .utf8)
         #expect(bySize.contains("## Position dans la cohorte\n\nEffectif : "))
+    }
+
+    /// The threads that score (the main thread among them) run below the ones that read and
+    /// write chunks (Linux).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/task")))
+    func scoringThreadsYieldToTheWriter() async throws {
+        _ = try await run(["sample", "--count", "12000", "--seed", "3", "-o", "big.csv"])
+        // Each thread's id and nice value (the 17th field after the command name in its stat).
+        let script = """
+            \(MaturityBinary.url.path) batch big.csv --db \(db) > batch.log 2>&1 &
+            pid=$!
+            sleep 1.5
+            for task in /proc/$pid/task/*; do echo "$(basename $task) $(sed 's/.*) //' $task/stat | cut -d' ' -f17)"; done > nice.txt
+            echo $pid > pid.txt
+            wait $pid
+            """
+        let shell = try await ShellRunner.run(script, argument: "", in: directory, environment: [:])
+        #expect(shell.status == 0)
+        let pid = try String(contentsOfFile: directory + "/pid.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let nice = Dictionary(
+            uniqueKeysWithValues: try String(contentsOfFile: directory + "/nice.txt", encoding: .utf8).split(separator: "\n").map {
+                let fields = $0.split(separator: " ")
+                return (String(fields[0]), String(fields[1]))
+            })
+        #expect(nice[pid] == "10", "the main thread scores: \(nice)")
+        #expect(nice.values.contains("0"), "the writer and the reader keep their priority: \(nice)")
+        #expect(try storedCount() == 12000)
     }
 
     @Test func killedMidFileLeavesWholeChunksAndARerunCompletes() async throws {
