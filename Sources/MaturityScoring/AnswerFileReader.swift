@@ -92,8 +92,10 @@ public struct PreparedAnswerReader: Sendable {
     public func read(_ file: AnswerFile, positioned answers: [PositionedAnswer], json: [UInt8]? = nil, path: String)
         throws(AnswerFileError) -> AnswerSet
     {
-        try read(file, path: path) { set, issues in
-            var values = [AnswerValue?](repeating: nil, count: questionnaire.questionIDs.count)
+        // The closure reads the ids alone: reading them through `self` copied the reader.
+        let ids = questionnaire.questionIDs
+        return try read(file, path: path) { set, issues in
+            var values = [AnswerValue?](repeating: nil, count: ids.count)
             for index in answers.indices {
                 switch answers[index].outcome {
                 case let .success(value?): values[answers[index].position] = value
@@ -101,7 +103,7 @@ public struct PreparedAnswerReader: Sendable {
                 case let .failure(issue): issues.append(issue)
                 }
             }
-            set.setAnswers(byPosition: values, json: json, ids: questionnaire.questionIDs)
+            set.setAnswers(byPosition: values, json: json, ids: ids)
         }
     }
 
@@ -130,7 +132,7 @@ public struct PreparedAnswerReader: Sendable {
         set.company = file.company ?? Company()
         answers(&set, &issues)
         for (key, note) in file.notes ?? [:] { set.notes[QuestionID(key)] = note }
-        set.company = CompanyProfile.merge(set.company, questionnaire: questionnaire) { [set] id in set.answer(id, in: questionnaire) }
+        set.company = CompanyProfile.merge(set.company, questionnaire: questionnaire, answers: set)
         guard issues.isEmpty else { throw .invalid(path: path, issues: converter.ordered(issues)) }
         return set
     }
@@ -163,6 +165,11 @@ public struct PositionedAnswer: Sendable {
 public enum CompanyProfile {
     public static func merge(_ company: Company, answers: [QuestionID: AnswerValue], questionnaire: Questionnaire) -> Company {
         merge(company, questionnaire: questionnaire) { answers[$0] }
+    }
+
+    /// The same, with the profile answers of `answers`.
+    static func merge(_ company: Company, questionnaire: Questionnaire, answers: borrowing AnswerSet) -> Company {
+        merge(company, questionnaire: questionnaire) { answers.answer($0, in: questionnaire) }
     }
 
     /// The same, with each profile answer given by `answer`.

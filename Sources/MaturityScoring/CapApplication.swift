@@ -4,16 +4,20 @@ import MaturityQuestionnaire
 /// before the cap is evaluated (the loader has rejected cycles).
 struct CapApplication: Sendable {
     let questionnaire: Questionnaire
-    /// Every dimension (by position in `dimensions`), in evaluation order, with its caps and
-    /// their compiled conditions; worked out once per questionnaire.
-    let steps: [(dimension: Int, caps: [(cap: Cap, condition: CompiledExpression)])]
+    /// Every dimension (by position in `dimensions`), in evaluation order, with its caps (by
+    /// position in `caps`); worked out once per questionnaire.
+    let steps: [(dimension: Int, caps: [Int])]
+    /// The caps' compiled conditions, by position in `questionnaire.caps`. Apart from the
+    /// caps: iterating `(cap, condition)` pairs copied every cap for every respondent.
+    let conditions: [CompiledExpression]
 
     init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        let conditions = CompiledExpression.compile(questionnaire.caps.map(\.condition), in: questionnaire)
-        let caps = zip(questionnaire.caps, conditions).map { (cap: $0, condition: $1) }
+        conditions = CompiledExpression.compile(questionnaire.caps.map(\.condition), in: questionnaire)
         steps = Self.order(questionnaire).compactMap { id in
-            questionnaire.dimensions.firstIndex { $0.id == id }.map { ($0, caps.filter { $0.cap.dimension == id }) }
+            questionnaire.dimensions.firstIndex { $0.id == id }.map {
+                ($0, questionnaire.caps.indices.filter { questionnaire.caps[$0].dimension == id })
+            }
         }
     }
 
@@ -23,17 +27,19 @@ struct CapApplication: Sendable {
         var result = dimensions
         var inputs = ExpressionInputs(
             answers: answers, scores: Array(repeating: nil, count: result.count), levels: Array(repeating: nil, count: result.count))
-        for (index, caps) in steps where index < result.count {
-            for (cap, condition) in caps where condition.holds(inputs) { apply(cap, to: &result[index]) }
+        for step in steps.indices where steps[step].dimension < result.count {
+            let index = steps[step].dimension
+            for cap in steps[step].caps where conditions[cap].holds(inputs) { apply(cap, to: &result[index]) }
             inputs.scores[index] = result[index].score
             inputs.levels[index] = result[index].level
         }
         return result
     }
 
-    /// Lowers the level to `maxLevel` when above it; the score becomes the top of that level
-    /// (0.1 below its upper bound) so score and level stay consistent.
-    private func apply(_ cap: Cap, to dimension: inout DimensionScore) {
+    /// Lowers the level to the cap's `maxLevel` when above it; the score becomes the top of
+    /// that level (0.1 below its upper bound) so score and level stay consistent.
+    private func apply(_ position: Int, to dimension: inout DimensionScore) {
+        let cap = questionnaire.caps[position]
         guard let max = questionnaire.level(cap.maxLevel), let maxRank = questionnaire.rank(of: cap.maxLevel) else { return }
         let rank = dimension.level.flatMap { questionnaire.rank(of: $0) } ?? 0
         let binding = dimension.score != nil && rank > maxRank

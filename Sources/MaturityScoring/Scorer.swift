@@ -72,14 +72,14 @@ public struct Scorer: Sendable {
             }
             if explains { scores.append(QuestionScore(question: questions.ids[position], weight: weight, outcome: outcome)) }
         }
-        let dimension = questionnaire.dimensions[index]
         let score = weights > 0 ? (100 * weighted / weights).rounded(toPlaces: 1) : nil
+        // The dimension is read in place: copying it for its id alone cost every respondent.
         let drivers =
             explains
-            ? Explainer(questionnaire: questionnaire).drivers(dimension, scores, byID, totalWeight: weights) : []
+            ? Explainer(questionnaire: questionnaire).drivers(questionnaire.dimensions[index], scores, byID, totalWeight: weights) : []
         return DimensionScore(
-            id: dimension.id, rawScore: score, score: score,
-            level: score.flatMap { questionnaire.level(forScore: $0)?.id },
+            id: questionnaire.dimensions[index].id, rawScore: score, score: score,
+            level: score.flatMap { questionnaire.levelID(forScore: $0) },
             coverage: applicable > 0 ? Double(answered) / Double(applicable) : 0, caps: [],
             dontKnow: dontKnow, drivers: drivers, questions: scores)
     }
@@ -99,7 +99,7 @@ public struct Scorer: Sendable {
         }
         let score = weights > 0 ? (weighted / weights).rounded(toPlaces: 1) : nil
         return OverallScore(
-            score: score, level: score.flatMap { questionnaire.level(forScore: $0)?.id }, weakest: weakest.map { dimensions[$0.index].id })
+            score: score, level: score.flatMap { questionnaire.levelID(forScore: $0) }, weakest: weakest.map { dimensions[$0.index].id })
     }
 }
 

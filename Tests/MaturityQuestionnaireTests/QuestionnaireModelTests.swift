@@ -15,6 +15,15 @@ import Testing
     ])
     func levelBoundaries(_ score: Double, _ level: String) {
         #expect(questionnaire.level(forScore: score)?.id.rawValue == level)
+        #expect(questionnaire.levelID(forScore: score)?.rawValue == level)
+    }
+
+    /// Out of range, a score takes the nearest level.
+    @Test func scoresOutOfRangeTakeTheNearestLevel() {
+        #expect(questionnaire.levelID(forScore: -3)?.rawValue == "decouverte")
+        #expect(questionnaire.levelID(forScore: 100.5)?.rawValue == "transformation")
+        #expect(questionnaire.level(forScore: -3)?.id.rawValue == "decouverte")
+        #expect(questionnaire.level(forScore: 100.5)?.id.rawValue == "transformation")
     }
 
     @Test(arguments: [

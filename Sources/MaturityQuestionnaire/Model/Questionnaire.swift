@@ -74,14 +74,21 @@ public struct Questionnaire: Sendable, Equatable {
 
     /// The level whose range holds `score` (0–100): `min <= score < max`, the last level
     /// including 100.
-    public func level(forScore score: Double) -> Level? {
-        for (index, level) in levels.enumerated() {
+    public func level(forScore score: Double) -> Level? { levelIndex(forScore: score).map { levels[$0] } }
+
+    /// The id of `level(forScore:)`, without copying the level (names, descriptions): scoring
+    /// asks it of every dimension of every respondent.
+    public func levelID(forScore score: Double) -> LevelID? { levelIndex(forScore: score).map { levels[$0].id } }
+
+    private func levelIndex(forScore score: Double) -> Int? {
+        guard !levels.isEmpty else { return nil }
+        for index in levels.indices {
             let isLast = index == levels.count - 1
-            if score >= level.min && (score < level.max || (isLast && score <= level.max)) {
-                return level
+            if score >= levels[index].min && (score < levels[index].max || (isLast && score <= levels[index].max)) {
+                return index
             }
         }
-        return score < (levels.first?.min ?? 0) ? levels.first : levels.last
+        return score < levels[0].min ? 0 : levels.count - 1
     }
 
     /// The 0-based rank of a level (1 for the second level, ...).
