@@ -168,7 +168,7 @@ public enum CompanyProfile {
     }
 
     /// The same, with the profile answers of `answers`.
-    static func merge(_ company: Company, questionnaire: Questionnaire, answers: borrowing AnswerSet) -> Company {
+    static func merge(_ company: Company, questionnaire: borrowing Questionnaire, answers: borrowing AnswerSet) -> Company {
         merge(company, questionnaire: questionnaire) { answers.answer($0, in: questionnaire) }
     }
 

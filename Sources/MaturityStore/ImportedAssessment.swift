@@ -23,6 +23,10 @@ public final class ImportScoring: Sendable {
         results = ImportedResultsWriter(questionnaire: questionnaire)
     }
 
+    /// The score card of a respondent. Read through `scorer` by the caller, the scorer was
+    /// copied for every respondent.
+    public func score(_ answers: AnswerSet) -> ScoreCard { scorer.score(answers) }
+
     /// The encoded scores and roadmap actions of a scored respondent.
     public func results(_ card: ScoreCard, language: LanguageCode) -> ImportedResults {
         results.results(card, actions: planner.phasedRules(card), language: language)

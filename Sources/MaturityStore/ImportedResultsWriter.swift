@@ -99,8 +99,9 @@ public struct ImportedResultsWriter: Sendable {
             let cap = applied[index]
             out.raw(index == 0 ? #"{"binding":"# : #",{"binding":"#)
             out.raw(cap.binding ? "true," : "false,")
-            if let known = caps.first(where: { $0.cap.id == cap.id && $0.cap.maxLevel == cap.maxLevel }), known.cap.reason == cap.reason,
-                let fields = known.fields[language]
+            // By position: the cap found was copied, with its reasons and encodings.
+            if let known = caps.firstIndex(where: { $0.cap.id == cap.id && $0.cap.maxLevel == cap.maxLevel }),
+                caps[known].cap.reason == cap.reason, let fields = caps[known].fields[language]
             {
                 out.append(fields)
             } else {

@@ -213,7 +213,7 @@ final class BatchRunner {
         case .skipped: return .skipped
         case let .rejected(rejection): return .rejected(rejection)
         case let .response(response):
-            let card = steps.scoring.scorer.score(response.answers)
+            let card = steps.scoring.score(response.answers)
             if let missing = card.missingRequired.first {
                 var rejection = RowRejection(
                     file: response.file, row: response.row, column: response.columns[missing].map { $0 + 1 },

@@ -70,7 +70,7 @@ final class Rescorer {
         let scoring = try scorings[questionnaire.sha256] ?? newScoring(questionnaire)
         scorings[questionnaire.sha256] = scoring
         let answers = try StoredQuestionnaires.answers(of: stored, questionnaire)
-        pending.append((id, scoring.results(scoring.scorer.score(answers), language: answers.language)))
+        pending.append((id, scoring.results(scoring.score(answers), language: answers.language)))
         if pending.count >= 256 { try finish() }
     }
 
