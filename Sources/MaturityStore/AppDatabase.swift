@@ -147,6 +147,7 @@ public final class MaturityDatabase: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: .notADatabase(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy(path: path, seconds: busyTimeout)
         case .SQLITE_CANTOPEN: .cannotOpen(path: path, reason: "SQLite cannot open the file")
         default: .failed(error.message ?? "\(error.resultCode)")
         }

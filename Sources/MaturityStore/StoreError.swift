@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case cannotOpen(path: String, reason: String)
     case notADatabase(path: String)
     case readOnly(path: String)
+    /// Another process kept the file locked for longer than the busy timeout.
+    case busy(path: String, seconds: Int)
     case newerSchema(path: String)
     case conflictingQuestionnaire(id: String, version: String)
     case assessmentNotFound(Int64)
@@ -21,6 +23,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "\(path): error: not a maturity database (the file is corrupt or of another kind); restore a backup or pass another --db"
         case let .readOnly(path):
             "\(path): error: the database is read-only; check the file's permissions, or pass another --db"
+        case let .busy(path, seconds):
+            "\(path): error: the database stayed locked by another process (a `maturity batch` import, or another writer) for \(seconds) s; try again when it has finished"
         case let .newerSchema(path):
             "\(path): error: the database was written by a newer version of maturity; upgrade maturity to open it"
         case let .conflictingQuestionnaire(id, version):

@@ -309,6 +309,14 @@ import Testing
         #expect(throws: StoreError.self) { try MaturityDatabase.open(path: "/proc/maturity/db.sqlite") }
     }
 
+    @Test func aFileLockedTooLongIsAClearError() {
+        #expect(MaturityDatabase.map(DatabaseError(resultCode: .SQLITE_BUSY), path: "x.sqlite") == .busy(path: "x.sqlite", seconds: 10))
+        #expect(
+            StoreError.busy(path: "x.sqlite", seconds: 10).errorDescription
+                == "x.sqlite: error: the database stayed locked by another process (a `maturity batch` import, or another writer) for 10 s; try again when it has finished"
+        )
+    }
+
     @Test(arguments: [
         (nil as String?, ["MATURITY_DB": "/a/b.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/h"], "/a/b.sqlite"),
         ("/flag.sqlite", ["MATURITY_DB": "/a/b.sqlite"], "/flag.sqlite"),
