@@ -52,6 +52,9 @@ public struct ResponseConverter: Sendable {
     let rows: RowConverter?
     let checker: ResponseChecker
 
+    /// What every respondent key of the file starts with, before `#`.
+    public var keyScope: String { checker.scope }
+
     /// The same converter over `questionnaire`, a copy of this converter's questionnaire parsed
     /// from the same text, so that a batch worker converts with tables no other thread touches
     /// (see `QuestionnaireReplicas`). Converts every row exactly as this one does.

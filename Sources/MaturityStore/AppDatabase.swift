@@ -78,6 +78,7 @@ public final class MaturityDatabase: Sendable {
             return try withFolderLock(folder.isEmpty ? "." : folder) {
                 let database = MaturityDatabase(writer: try connect(path, access), path: path)
                 try database.migrate()
+                if access == .bulkImport { try database.checksForeignKeys(false) }
                 return database
             }
         } catch let error as StoreError {
@@ -113,7 +114,17 @@ public final class MaturityDatabase: Sendable {
     /// Brings the WAL journal back after a `.bulkImport` (a file left in rollback mode by a
     /// crash gets it back from the next command that opens it).
     public func endBulkImport() {
+        try? checksForeignKeys(true)
         try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+    }
+
+    /// Turns SQLite's foreign-key checks off for a `.bulkImport` connection, and back on. A
+    /// batch only writes ids it has just read or created in the same transaction (company,
+    /// questionnaire version, import), and deletes nothing: checking them again cost three
+    /// index searches per respondent. The setting belongs to the connection: other commands
+    /// and processes keep their checks.
+    func checksForeignKeys(_ on: Bool) throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = \(on ? "ON" : "OFF")") }
     }
 
     /// An empty database in memory, for tests.

@@ -8,15 +8,16 @@ struct CompanyStatements {
     let byName: RawStatement
     let insert: RawStatement
 
-    init(_ db: Database) throws {
+    /// `now`: the creation time of companies, as `MaturityDatabase.databaseText` writes it.
+    init(_ db: Database, now: String) throws {
         bySiren = try RawStatement(db, "SELECT id FROM company WHERE siren = ?")
         byName = try RawStatement(db, "SELECT id FROM company WHERE name = ? COLLATE NOCASE LIMIT 1")
         insert = try RawStatement(db, "INSERT INTO company (name, siren, sector, headcount, region, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+        try insert.bind(6, now)
     }
 
-    /// The company's id, and whether it was created; `now` as `MaturityDatabase.databaseText`
-    /// writes it.
-    func findOrCreate(_ company: Company, now: String) throws -> (id: Int64, created: Bool) {
+    /// The company's id, and whether it was created.
+    func findOrCreate(_ company: Company) throws -> (id: Int64, created: Bool) {
         let siren = company.siren.map(Self.digits)?.nilIfEmpty
         if let siren {
             try bySiren.bind(1, siren)
@@ -30,7 +31,6 @@ struct CompanyStatements {
         try insert.bind(3, company.sector)
         try insert.bind(4, company.headcount)
         try insert.bind(5, company.region)
-        try insert.bind(6, now)
         return (try insert.insertedRowID(), true)
     }
 

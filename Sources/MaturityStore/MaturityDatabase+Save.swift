@@ -60,7 +60,7 @@ extension MaturityDatabase {
 
     /// The company with this SIREN, else this name (case-insensitive), else a new one.
     static func findOrCreateCompany(_ db: Database, _ company: Company, at date: Date) throws -> Int64 {
-        try CompanyStatements(db).findOrCreate(company, now: databaseText(date)).id
+        try CompanyStatements(db, now: databaseText(date)).findOrCreate(company).id
     }
 
     /// A date as GRDB stores it (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), for statements bound by hand.

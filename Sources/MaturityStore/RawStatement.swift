@@ -51,8 +51,10 @@ struct RawStatement {
         try check(sqlite3_bind_text(handle, position, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
     }
 
-    /// Sets every parameter back to NULL (no pointer to text bound without copy remains).
-    func clearBindings() { sqlite3_clear_bindings(handle) }
+    /// Sets these parameters back to NULL (no pointer to text bound without copy remains).
+    func unbind(_ positions: ClosedRange<Int32>) {
+        for position in positions { sqlite3_bind_null(handle, position) }
+    }
 
     /// Runs the statement, ignoring any rows, and resets it for the next values.
     func run() throws { _ = try step() }

@@ -90,4 +90,26 @@ import Testing
         #expect(try file.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try file.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
+
+    static func foreignKeys(_ db: MaturityDatabase) throws -> Bool? {
+        try db.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }
+    }
+
+    /// The batch's connection writes ids it has just read or created, without SQLite checking
+    /// them again; other connections keep their checks, and the file is consistent.
+    @Test func theImportSkipsForeignKeyChecksOnItsOwnConnectionOnly() throws {
+        let path = try StoreTests.scratch()
+        let importing = try MaturityDatabase.open(path: path, access: .bulkImport)
+        let other = try MaturityDatabase.open(path: path)
+        #expect(try Self.foreignKeys(importing) == false)
+        #expect(try Self.foreignKeys(other) == true)
+        try PageSizeTests.storeTwoExamples(in: importing)
+        importing.endBulkImport()
+        #expect(try Self.foreignKeys(importing) == true)
+        let violations = try other.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(violations.isEmpty)
+        #expect(throws: StoreError.self) {
+            try other.write { try $0.execute(sql: "UPDATE assessment SET companyId = 999") }
+        }
+    }
 }

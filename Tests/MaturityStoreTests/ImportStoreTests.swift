@@ -154,4 +154,39 @@ import Testing
         #expect(rows.actions.count == roadmap.phases.flatMap(\.actions).count && !rows.actions.isEmpty)
         #expect(card.dimensions.filter { !$0.caps.isEmpty }.count == (example == "beginner-tpe" ? 3 : 0))
     }
+
+    /// A file whose keys no stored assessment has is written without looking each key up;
+    /// keys that start like them, but with another scope, do not count.
+    @Test func keysOfAScopeAreNewUntilOneIsStored() throws {
+        let db = try MaturityDatabase.inMemory()
+        #expect(try db.newKeys(scope: "survey") != nil)
+        let importId = try db.beginImport(
+            files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
+        let first = try respondent("beginner-tpe", key: "survey#7", company: "Boulangerie Martin")
+        _ = try db.storeImported([first], importId: importId, questionnaire: questionnaire, at: date, keys: db.newKeys(scope: "survey"))
+        #expect(try db.newKeys(scope: "survey") == nil)
+        #expect(try db.newKeys(scope: "surve") != nil)
+        #expect(try db.newKeys(scope: "survey2") != nil)
+        #expect(try db.newKeys(scope: "surve#") != nil)
+    }
+
+    /// Another connection storing one of the keys meanwhile makes the writer look keys up
+    /// again: the respondent is updated, not stored twice.
+    @Test func keysStoredByAnotherConnectionAreLookedUpAgain() throws {
+        let path = try StoreTests.scratch()
+        let importing = try MaturityDatabase.open(path: path, access: .bulkImport)
+        let importId = try importing.beginImport(
+            files: ["export.csv"], mapping: nil, questionnaire: questionnaire, body: BundledQuestionnaire.text, at: date)
+        let keys = try #require(try importing.newKeys(scope: "survey"))
+        let item = try respondent("beginner-tpe", key: "survey#7", company: "Boulangerie Martin")
+        let other = try MaturityDatabase.open(path: path)
+        guard case let .stored(id) = try other.storeImported([item], importId: importId, questionnaire: questionnaire, at: date)[0]
+        else {
+            Issue.record("the other connection did not store the respondent")
+            return
+        }
+        let outcomes = try importing.storeImported([item], importId: importId, questionnaire: questionnaire, at: date, keys: keys)
+        #expect(outcomes == [.updated(id)])
+        #expect(try count(importing, "assessment") == 1)
+    }
 }

@@ -89,6 +89,7 @@ final class BatchRunner {
         let rejected =
             settings.writeRejected ? RejectedRowsFile(for: path, directory: settings.rejectedDirectory, header: source.headerRows) : nil
         defer { rejected?.close() }
+        let keys = try newKeys(source.converter.keyScope)
         // By worker: the shared tables, until a worker's own copy of them is ready.
         var steps = Array(repeating: Steps(converter: source.converter, questionnaire: settings.questionnaire), count: ParallelMap.workers)
         let reader = ChunkReader(source, size: Self.chunkSize)
@@ -123,7 +124,7 @@ final class BatchRunner {
                 }
             }
             try finishWrite(&result)
-            startWrite(ready, &result)
+            startWrite(ready, keys, &result)
             bytesRead = chunk.bytesRead
             progress.update(bytes: bytesBefore + bytesRead, rows: summary.totals.read + result.read)
             if let error = chunk.error {
@@ -148,9 +149,15 @@ final class BatchRunner {
         try file?.append(rejection)
     }
 
+    /// Whether the keys of a file are new to the store (`MaturityDatabase.newKeys`), when it stores.
+    private func newKeys(_ scope: String) throws -> NewKeys? {
+        guard let db, !settings.dryRun, !settings.validateOnly else { return nil }
+        return try storeCall { try db.newKeys(scope: scope) }
+    }
+
     /// Counts the levels of a chunk and starts writing it on the writer queue (unless nothing
     /// is stored), so that the next chunk is read and scored meanwhile.
-    private func startWrite(_ ready: [ImportedAssessment], _ result: inout BatchSummary.FileResult) {
+    private func startWrite(_ ready: [ImportedAssessment], _ keys: NewKeys?, _ result: inout BatchSummary.FileResult) {
         for item in ready { summary.levels[item.overallLevel ?? "none", default: 0] += 1 }
         guard let db, let importId, !settings.dryRun, !settings.validateOnly, !ready.isEmpty else {
             if settings.dryRun || settings.validateOnly { result.stored += ready.count }
@@ -158,7 +165,7 @@ final class BatchRunner {
         }
         let questionnaire = settings.questionnaire
         pending = Pending(on: writer) {
-            try db.storeImported(ready, importId: importId, questionnaire: questionnaire, at: Date())
+            try db.storeImported(ready, importId: importId, questionnaire: questionnaire, at: Date(), keys: keys)
         }
     }
 
