@@ -38,13 +38,15 @@ extension MaturityDatabase {
     /// whose key is already stored is updated in place (same id, same wave); others become new
     /// completed assessments of their company (found by SIREN or name, else created).
     /// `keys`: from `newKeys(scope:)` for the file the chunk comes from, to skip looking up
-    /// keys that cannot be stored yet; nil looks every key up.
+    /// keys that cannot be stored yet; nil looks every key up. With `keys`, the caller stores
+    /// each key once, in all its calls (`maturity batch` rejects a respondent seen before): a
+    /// key given twice would be stored twice.
     public func storeImported(
         _ items: [ImportedAssessment], importId: Int64, questionnaire: Questionnaire, at date: Date, keys: NewKeys? = nil
     ) throws(StoreError) -> [ImportOutcome] {
         try write { db in
-            let lookup = try keys.map { try !$0.stillNew(db) } ?? true
-            let writer = try ImportWriter(db, importId: importId, questionnaire: questionnaire, at: date, looksKeysUp: lookup)
+            let looksKeysUp = try !(keys?.stillNew(db) ?? false)
+            let writer = try ImportWriter(db, importId: importId, questionnaire: questionnaire, at: date, looksKeysUp: looksKeysUp)
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
             for item in items { outcomes.append(try writer.store(item)) }
@@ -55,6 +57,7 @@ extension MaturityDatabase {
     /// Whether no stored assessment has a respondent key of `scope` (keys are
     /// `"<scope>#<respondent>"`): then the first import of an export need not look up each of
     /// its keys, an index search per respondent. Call it before the first chunk of the file.
+    /// Read on the writing connection, as `data_version` is counted per connection.
     public func newKeys(scope: String) throws(StoreError) -> NewKeys? {
         try write { db in
             let prefix = scope + "#"
@@ -72,7 +75,7 @@ extension MaturityDatabase {
 /// looked. The batch itself stores each key once (it rejects a respondent seen before), so the
 /// keys stay new as long as no other connection writes the file: SQLite's `data_version`
 /// changes when one does, and the writer then looks every key up again.
-public struct NewKeys: Sendable, Equatable {
+public struct NewKeys: Sendable {
     let dataVersion: Int64
 
     static func dataVersion(_ db: Database) throws -> Int64 {
