@@ -98,12 +98,16 @@ final class BatchRunner {
         while stop.stopped == nil, let chunk = reader.next() {
             adoptReplicas(&steps, source.converter)
             let current = steps
-            let processed = ParallelMap.map(chunk.rows) { raw, worker in
+            var processed = ParallelMap.map(chunk.rows) { raw, worker in
                 Self.process(raw, current[worker], memo: current[worker].memos[worker])
             }
             var ready: [ImportedAssessment] = []
-            for item in processed {
-                switch item {
+            ready.reserveCapacity(processed.count)
+            for index in processed.indices {
+                // Each row is moved out, not copied: only this thread runs here, between chunks.
+                var item = Processed.skipped
+                swap(&item, &processed[index])
+                switch consume item {
                 case .skipped: result.skipped += 1
                 case let .rejected(rejection):
                     result.read += 1

@@ -67,7 +67,19 @@ enum ParallelMap {
         /// The first index of the next `count` items, which no other worker gets.
         func claim(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
 
-        func values() -> [B] { storage.compactMap { $0 } }
+        /// The results, moved out rather than copied: a copy retained every reference a
+        /// result holds, and destroying the slots released them again, on the one thread that
+        /// runs between chunks while the other cores wait.
+        func values() -> [B] {
+            Array(unsafeUninitializedCapacity: storage.count) { buffer, count in
+                for index in storage.indices {
+                    guard let value = storage.moveElement(from: index) else { continue }
+                    storage.initializeElement(at: index, to: nil)
+                    buffer.initializeElement(at: count, to: value)
+                    count += 1
+                }
+            }
+        }
     }
 }
 
