@@ -72,7 +72,11 @@ let package = Package(
                 "MaturityReport",
                 "MaturityImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc instead of glibc's malloc (see docs/batch-import.md, "The allocator"):
+            // a batch allocates on the scoring threads and frees on the writing one, and glibc's
+            // per-thread arenas made them wait for each other's locks.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .target(
             name: "MaturityTestSupport",
