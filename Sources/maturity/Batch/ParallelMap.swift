@@ -73,8 +73,9 @@ enum ParallelMap {
         func values() -> [B] {
             Array(unsafeUninitializedCapacity: storage.count) { buffer, count in
                 for index in storage.indices {
-                    guard let value = storage.moveElement(from: index) else { continue }
+                    let value = storage.moveElement(from: index)
                     storage.initializeElement(at: index, to: nil)
+                    guard let value else { continue }
                     buffer.initializeElement(at: count, to: value)
                     count += 1
                 }
